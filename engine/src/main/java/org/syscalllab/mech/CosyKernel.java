@@ -75,6 +75,8 @@ public final class CosyKernel {
         CosyRun.Status status = CosyRun.Status.COMPLETED;
         int stoppedAt = -1;
         int pc = 0;
+        long serviceOwn = 0;       // cycles the services accounted themselves (call work and waits)
+        long reported = 0;         // cycles outside the services already reported through elapse()
 
         while (true) {
             // the end of an optimised for body sends control back to its For op
@@ -118,9 +120,11 @@ public final class CosyKernel {
             if (op instanceof CosyOp.Syscall s) {
                 long[] a = resolve(s.args(), results, vars);
                 kernel += costs.argCycles() * a.length;
+                reported = report(services, crossing + kernel + userFn + safetyC + copy - serviceOwn, reported);
                 CosyCallResult r = services.syscall(s.call(), a, mode.zeroCopy() && s.sharedBuffer());
                 syscalls++;
                 kernel += r.workCycles();
+                serviceOwn += r.workCycles();
                 copy += platform.copyCycles(r.copyBytes());
                 copied += r.copyBytes();
                 avoided += r.avoidedCopyBytes();
@@ -131,9 +135,11 @@ public final class CosyKernel {
                 long[] a = resolve(u.args(), results, vars);
                 kernel += costs.argCycles() * a.length;
                 if (safety == CosySafety.ISOLATED_SEGMENT) safetyC += costs.isolatedCallCycles();
+                reported = report(services, crossing + kernel + userFn + safetyC + copy - serviceOwn, reported);
                 CosyCallResult r = services.userFunction(u.function(), a);
                 userFns++;
                 userFn += r.workCycles();
+                serviceOwn += r.workCycles();
                 io += r.ioWaitCycles();
                 results[pc] = r.value();
                 failed = r.failed();
@@ -199,8 +205,14 @@ public final class CosyKernel {
             }
             pc = next;
         }
+        report(services, crossing + kernel + userFn + safetyC + copy - serviceOwn, reported);
         return new CosyRun(status, stoppedAt, executed, syscalls, userFns, firsts, cached, crossing, kernel, userFn,
                 safetyC, copy, copied, avoided, io, results, vars);
+    }
+
+    private static long report(CosyServices services, long outside, long reported) {
+        if (outside > reported) services.elapse(outside - reported);
+        return Math.max(outside, reported);
     }
 
     private static long[] resolve(List<CosyArg> args, long[] results, long[] vars) {

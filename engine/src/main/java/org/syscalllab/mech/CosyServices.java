@@ -18,4 +18,10 @@ public interface CosyServices {
 
     /** Runs a user-supplied function (in the kernel under Cosy, in user mode otherwise). */
     CosyCallResult userFunction(String function, long[] args);
+
+    /**
+     * Reports time that passed outside the calls themselves (the crossing, decoding, dispatch, boundary copies), so
+     * that a stateful OS model keeps its clock; the work and waits a call returns are already its own.
+     */
+    default void elapse(long cycles) { }
 }
