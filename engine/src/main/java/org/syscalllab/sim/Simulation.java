@@ -9,8 +9,9 @@ import java.util.random.RandomGenerator;
  * sequence) order: lower priority values first, and equal (time, priority) in the order they were scheduled. The order
  * is total, so a run is deterministic whatever the heap's shape.
  *
- * <p>The pending set is a 4-ary min-heap whose keys (time, then priority and sequence packed in one {@code long}) are
- * stored inline in primitive arrays, so a sift compares keys that share cache lines and never dereferences an event.
+ * <p>The pending set is a 4-ary min-heap of (time, slot) pairs stored inline in one primitive array, four siblings to a
+ * cache line, so a sift compares times that share a line and never dereferences an event; the priority and sequence
+ * (packed in one {@code long} per slot) are read only to break a tie in time.
  * Two refinements make the common "fire one event, schedule its successor" step cheap: the fired root is not removed
  * at once; if the action schedules an event, that event takes the root's place with a single sift-down (the classic
  * hold operation), otherwise the hole is filled before anything else reads the heap. Cancellation is lazy: a cancelled
@@ -48,15 +49,19 @@ public final class Simulation {
     private long maxTime = Long.MAX_VALUE;
     private boolean stopRequested;
 
-    // heap, by position: key[2i] = time, key[2i+1] = (priority + 2^22) << 40 | seq; slotOf[i] = slot of the entry
-    private long[] key = new long[128];
-    private int[] slotOf = new int[64];
+    // Heap entry i lives at heap[BASE + 2i] (time) and heap[BASE + 2i + 1] (slot). BASE = 4 puts each group of four
+    // siblings (children 4i+1..4i+4) on one 64-byte line when the array's data is line-aligned (as large arrays are).
+    private static final int BASE = 4;
+    private long[] heap = new long[BASE + 2 * 64];
+    private int capacity = 64;
     private int size;          // entries in the heap, including cancelled ones and the hole
     private boolean hole;      // the root entry has fired and awaits replacement or removal
     private int dead;          // cancelled entries still in the heap
 
-    // slots: the action of a pending event (null when cancelled or free) and a generation for handles
+    // slots: the action of a pending event (null when cancelled or free), its tie-breaking order
+    // ((priority + 2^22) << 40 | seq) and a generation for handles
     private Action[] action = new Action[64];
+    private long[] ord = new long[64];
     private int[] gen = new int[64];
     private int[] free = new int[64];
     private int freeTop;
@@ -119,12 +124,13 @@ public final class Simulation {
         long o = ((long) (priority - MIN_PRIORITY) << SEQ_BITS) | seqCounter++;
         int s = allocSlot();
         action[s] = a;
+        ord[s] = o;
         if (hole) {
             hole = false;
             siftDown(0, t, o, s);
         } else {
             int i = size++;
-            if (i == slotOf.length) grow();
+            if (i == capacity) grow();
             siftUp(i, t, o, s);
         }
         return ((long) gen[s] << 32) | s;
@@ -150,7 +156,7 @@ public final class Simulation {
     /** The time of the next pending event, or {@code Long.MAX_VALUE} if none. */
     public long nextEventTime() {
         settle();
-        return size == 0 ? Long.MAX_VALUE : key[0];
+        return size == 0 ? Long.MAX_VALUE : heap[BASE];
     }
 
     /** Asks the running loop to return after the current event. */
@@ -167,8 +173,8 @@ public final class Simulation {
             while (!stopRequested) {
                 if (hole) removeRoot();
                 if (size == 0) break;
-                long t = key[0];
-                int s = slotOf[0];
+                long t = heap[BASE];
+                int s = (int) heap[BASE + 1];
                 Action a = action[s];
                 if (a == null) { // cancelled: discard
                     dead--;
@@ -215,6 +221,7 @@ public final class Simulation {
         if (slotCount == action.length) {
             int n = slotCount * 2;
             action = Arrays.copyOf(action, n);
+            ord = Arrays.copyOf(ord, n);
             gen = Arrays.copyOf(gen, n);
             free = Arrays.copyOf(free, n);
         }
@@ -222,81 +229,81 @@ public final class Simulation {
     }
 
     private void grow() {
-        int n = slotOf.length * 2;
-        slotOf = Arrays.copyOf(slotOf, n);
-        key = Arrays.copyOf(key, 2 * n);
+        capacity *= 2;
+        heap = Arrays.copyOf(heap, BASE + 2 * capacity);
     }
 
     /** Removes the root (the hole): the last entry moves there and sifts down. */
     private void removeRoot() {
         hole = false;
         int last = --size;
-        if (last > 0) siftDown(0, key[2 * last], key[2 * last + 1], slotOf[last]);
+        if (last > 0) {
+            int ls = (int) heap[BASE + 2 * last + 1];
+            siftDown(0, heap[BASE + 2 * last], ord[ls], ls);
+        }
     }
 
     private void siftUp(int i, long t, long o, int s) {
-        long[] k = key;
-        int[] so = slotOf;
+        long[] h = heap;
+        long[] or = ord;
         while (i > 0) {
             int p = (i - 1) >>> 2;
-            long pt = k[2 * p];
-            if (pt < t || (pt == t && k[2 * p + 1] < o)) break;
-            k[2 * i] = pt;
-            k[2 * i + 1] = k[2 * p + 1];
-            so[i] = so[p];
+            long pt = h[BASE + 2 * p];
+            if (pt < t || (pt == t && or[(int) h[BASE + 2 * p + 1]] < o)) break;
+            h[BASE + 2 * i] = pt;
+            h[BASE + 2 * i + 1] = h[BASE + 2 * p + 1];
             i = p;
         }
-        k[2 * i] = t;
-        k[2 * i + 1] = o;
-        so[i] = s;
+        h[BASE + 2 * i] = t;
+        h[BASE + 2 * i + 1] = s;
     }
 
     private void siftDown(int i, long t, long o, int s) {
-        long[] k = key;
-        int[] so = slotOf;
+        long[] h = heap;
+        long[] or = ord;
         int n = size;
         while (true) {
             int c = (i << 2) + 1;
             if (c >= n) break;
             int m = c;
-            long mt = k[2 * c], mo = k[2 * c + 1];
+            long mt = h[BASE + 2 * c];
             int end = Math.min(c + 4, n);
             for (int j = c + 1; j < end; j++) {
-                long jt = k[2 * j];
-                if (jt < mt || (jt == mt && k[2 * j + 1] < mo)) {
+                long jt = h[BASE + 2 * j];
+                if (jt < mt || (jt == mt && or[(int) h[BASE + 2 * j + 1]] < or[(int) h[BASE + 2 * m + 1]])) {
                     m = j;
                     mt = jt;
-                    mo = k[2 * j + 1];
                 }
             }
-            if (mt > t || (mt == t && mo > o)) break;
-            k[2 * i] = mt;
-            k[2 * i + 1] = mo;
-            so[i] = so[m];
+            if (mt > t || (mt == t && or[(int) h[BASE + 2 * m + 1]] > o)) break;
+            h[BASE + 2 * i] = mt;
+            h[BASE + 2 * i + 1] = h[BASE + 2 * m + 1];
             i = m;
         }
-        k[2 * i] = t;
-        k[2 * i + 1] = o;
-        so[i] = s;
+        h[BASE + 2 * i] = t;
+        h[BASE + 2 * i + 1] = s;
     }
 
     /** Drops cancelled entries and rebuilds the heap bottom-up (Floyd), in linear time. */
     private void compact() {
         settle();
         int n = 0;
+        long[] h = heap;
         for (int i = 0; i < size; i++) {
-            int s = slotOf[i];
+            int s = (int) h[BASE + 2 * i + 1];
             if (action[s] == null) {
                 free[freeTop++] = s;
                 continue;
             }
-            key[2 * n] = key[2 * i];
-            key[2 * n + 1] = key[2 * i + 1];
-            slotOf[n] = s;
+            h[BASE + 2 * n] = h[BASE + 2 * i];
+            h[BASE + 2 * n + 1] = s;
             n++;
         }
         size = n;
         dead = 0;
-        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) siftDown(i, key[2 * i], key[2 * i + 1], slotOf[i]);
+        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) {
+            int s = (int) h[BASE + 2 * i + 1];
+            siftDown(i, h[BASE + 2 * i], ord[s], s);
+        }
     }
 }
