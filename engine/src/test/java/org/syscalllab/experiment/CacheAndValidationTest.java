@@ -71,6 +71,18 @@ class CacheAndValidationTest {
     }
 
     @Test
+    void runLimitsStopARunWithAMessageNamingTheLimit() {
+        org.syscalllab.sim.SimulationLimitException e = assertThrows(org.syscalllab.sim.SimulationLimitException.class,
+                () -> TestCatalog.uncached(1).withLimits(1000, Long.MAX_VALUE).run("demo.mm1", TestCatalog.small()));
+        assertTrue(e.getMessage().contains("max_events = 1000"), e.getMessage());
+        org.syscalllab.sim.SimulationLimitException f = assertThrows(org.syscalllab.sim.SimulationLimitException.class,
+                () -> TestCatalog.uncached(2).withLimits(Long.MAX_VALUE, 1_000_000).run("demo.mm1", TestCatalog.small()));
+        assertTrue(f.getMessage().contains("max_cycles = 1000000"), f.getMessage());
+        IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> TestCatalog.uncached(1).withLimits(0, 1));
+        assertTrue(g.getMessage().contains("max_events = 0"), g.getMessage());
+    }
+
+    @Test
     void interruptingASweepStopsItWithOneExceptionType() throws Exception {
         RunContext ctx = new RunContext(1, 2, Progress.NONE);
         Throwable[] thrown = new Throwable[1];
