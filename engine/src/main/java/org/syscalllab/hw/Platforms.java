@@ -313,7 +313,7 @@ public final class Platforms {
                 .cpu("Simics IA-32, 1 instruction per cycle, no caches")
                 .cores(8)                                   // MPK Ch. 4: "1 to 8 processors"
                 .clockMHz(100)                              // ASSUMPTION: not given; only cycles are reported
-                .memoryLatencyCycles(0)                     // MPK 4.5.1: caches are not simulated
+                .memoryLatencyCycles(1)                     // MPK 4.5.1: caches are not simulated (1 = the minimum the record allows; nothing charges it)
                 .syscallEntryCycles(0)                      // MPK 4.6.1: no penalty for changing privilege mode
                 .syscallExitCycles(0)                       // MPK 4.6.1
                 .pipelineRefillCycles(0)                    // one cycle per instruction, no pipeline model

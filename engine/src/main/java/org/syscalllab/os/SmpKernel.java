@@ -42,7 +42,7 @@ public record SmpKernel(LockPolicy policy, long entryCycles, long exitCycles, St
     /**
      * The steps of a kernel path of {@code cycles} under the given critical sections: the unlocked part first, then
      * each section (lock, its share of the cycles, unlock). Per-object locks (name ending in {@code #}) pick their object
-     * here; per-caller locks (name ending in {@code @}, e.g. a process's own directory) append the caller's id.
+     * here; per-process locks (name ending in {@code @}, e.g. a process's address space) append the caller's process id.
      */
     public static List<Op> kernelPath(Kernel k, KThread caller, List<LockUse> uses, long cycles) {
         List<Op> ops = new ArrayList<>(1 + 3 * uses.size());
@@ -52,7 +52,7 @@ public record SmpKernel(LockPolicy policy, long entryCycles, long exitCycles, St
         if (free > 0) ops.add(new Op.Work(free));
         for (LockUse u : uses) {
             String name = u.lock().endsWith("#") ? u.lock() + k.pickObject(u.objects())
-                    : u.lock().endsWith("@") ? u.lock() + caller.id() : u.lock();
+                    : u.lock().endsWith("@") ? u.lock() + caller.process() : u.lock();
             ops.add(new Op.Acquire(name, u.kind(), u.write()));
             long part = Math.round(cycles * u.fraction());
             if (part > 0) ops.add(new Op.Work(part));

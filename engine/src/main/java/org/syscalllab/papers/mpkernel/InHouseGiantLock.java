@@ -60,8 +60,8 @@ public final class InHouseGiantLock implements Experiment {
                 Param.ofInt("shared_kernel_lines", 32, 0, 10_000, "lines",
                         "cache lines of kernel data that follow the giant lock to the next CPU (ASSUMPTION: ready queue, "
                                 + "thread control blocks, timer list; Section 3.5 names the ready queue)"),
-                Param.ofInt("line_transfer_cycles", (int) Machine.PII_300.lineTransferCycles(), 0, 10_000, "cycles",
-                        "cost of one cache line moved between the CPUs (Machine.PII_300)"),
+                Param.ofInt("line_transfer_cycles", (int) Machine.pentium2().lineTransferCycles(), 0, 10_000, "cycles",
+                        "cost of one cache line moved between the CPUs (platform mpk-dual-pentium2-300)"),
                 Param.ofInt("context_switch_cycles", 3_000, 0, 1_000_000, "cycles", "ASSUMPTION: 10 us per switch"),
                 Param.ofInt("tick_handler_cycles", 3_000, 0, 1_000_000, "cycles", "ASSUMPTION: timer tick handler"),
                 Param.ofInt("slice_ticks", 5, 1, 1000, "ticks", "time slice (ASSUMPTION; the thesis found no effect)"),
@@ -72,7 +72,7 @@ public final class InHouseGiantLock implements Experiment {
     record Outcome(int cpus, long elapsed, double user, double kernel, double spin, double idle) { }
 
     static Outcome simulate(Params p, int cpus, long seed) {
-        Machine m = Machine.PII_300;
+        Machine m = Machine.pentium2();
         Simulation sim = new Simulation(seed);
         KernelConfig cfg = KernelConfig.simple(cpus)
                 .withCosts(p.getLong("context_switch_cycles"), 0, p.getLong("line_transfer_cycles"), 0, 0)
@@ -146,7 +146,7 @@ public final class InHouseGiantLock implements Experiment {
             out.add(series, o.cpus(), "kernel_pct", 100 * o.kernel());
             out.add(series, o.cpus(), "spin_pct", 100 * o.spin());
             out.add(series, o.cpus(), "idle_pct", 100 * o.idle());
-            out.add(series, o.cpus(), "elapsed_s", o.elapsed() / Machine.PII_300.clockHz());
+            out.add(series, o.cpus(), "elapsed_s", o.elapsed() / Machine.pentium2().clockHz());
             out.add(series, o.cpus(), "speedup", (double) up.elapsed() / o.elapsed());
         }
         // Amdahl's bound as the thesis computes it (Section 3.5), from the simulated UP shares
