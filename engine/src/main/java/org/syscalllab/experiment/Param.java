@@ -135,7 +135,7 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
     }
 
     static String fmt(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        if (d == Math.rint(d) && Math.abs(d) <= 0x1p63) return Long.toString((long) d);
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         return String.format(Locale.ROOT, "%s", d);
     }

@@ -1,10 +1,15 @@
 package org.syscalllab.experiment;
 
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.syscalllab.report.Charts;
 import org.syscalllab.report.Displayable;
+import org.syscalllab.report.Export;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.Destination;
@@ -59,12 +64,80 @@ public record Result(String experiment, String title, Table table, Params config
         return w.toString();
     }
 
+    /** The metrics of this result, in order of first appearance. */
+    public List<String> metrics() { return Charts.metrics(this); }
+
+    /** The default chart of a metric: lines for numeric x, bars otherwise. */
+    public JFreeChart chart(String metric) { return Charts.auto(this, metric); }
+
+    /** The default chart of the first metric. */
+    public JFreeChart chart() { return chart(firstMetric()); }
+
+    /** A metric beside the paper's published values for it (from {@code datasets/}), if there are any. */
+    public JFreeChart overlay(String metric) { return Charts.overlay(this, metric); }
+
+    /** How long ago the rows were computed (for a cached result, the age of the cache entry). */
+    public Duration age() {
+        Duration d = Duration.between(computedAt, Instant.now());
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** Where the numbers come from, for people: "computed in 0.4 s ..." or "from cache, computed 3 min ago ...". */
+    public String provenance() {
+        return (cached ? "from cache, computed " + ago(age()) + " (" + host.summary() + ")" : "computed: " + host.summary());
+    }
+
+    static String ago(Duration d) {
+        long s = d.getSeconds();
+        if (s < 60) return s + " s ago";
+        if (s < 3600) return (s / 60) + " min ago";
+        if (s < 86400) return (s / 3600) + " h ago";
+        return (s / 86400) + " days ago";
+    }
+
+    private String firstMetric() {
+        if (table.rowCount() == 0) throw new IllegalStateException(experiment + " produced no rows");
+        return table.stringColumn("metric").get(0);
+    }
+
+    /** How many metrics {@link #mimeBundle()} draws (one chart each). */
+    private static final int MAX_CHARTS = 4;
+
+    /**
+     * The notebook rendering: charts of the first metrics (with the paper's points where published) as PNG, embedded in
+     * HTML as data URIs beside the table, plus {@code image/png} of the first chart and a text summary.
+     */
     @Override
     public Map<String, String> mimeBundle() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("text/html", "<p><b>" + escape(experiment) + "</b> — " + escape(title) + " <small>(" + table.rowCount()
-                + " rows" + (cached ? ", from cache" : "") + ")</small></p>" + tableHtml());
-        m.put("text/plain", experiment + ": " + table.rowCount() + " rows\n" + table.print(20));
+        StringBuilder html = new StringBuilder();
+        html.append("<p><b>").append(escape(experiment)).append("</b> — ").append(escape(title)).append(" <small>(")
+            .append(table.rowCount()).append(" rows; ").append(escape(provenance())).append(")</small></p>");
+        String firstPng = null;
+        if (table.rowCount() > 0) {
+            html.append("<div style=\"display:flex;flex-wrap:wrap;gap:8px\">");
+            List<String> ms = metrics();
+            for (int i = 0; i < Math.min(MAX_CHARTS, ms.size()); i++) {
+                try {
+                    String png = Export.pngBase64(overlay(ms.get(i)), 560, 340);
+                    if (firstPng == null) firstPng = png;
+                    html.append("<img alt=\"").append(escape(ms.get(i))).append("\" src=\"data:image/png;base64,")
+                        .append(png).append("\"/>");
+                } catch (RuntimeException e) {
+                    html.append("<p><i>no chart for ").append(escape(ms.get(i))).append(": ")
+                        .append(escape(String.valueOf(e.getMessage()))).append("</i></p>");
+                }
+            }
+            if (ms.size() > MAX_CHARTS) {
+                html.append("<p><small>").append(ms.size() - MAX_CHARTS)
+                    .append(" more metrics: use result.chart(metric)</small></p>");
+            }
+            html.append("</div>");
+        }
+        html.append(tableHtml());
+        m.put("text/html", html.toString());
+        if (firstPng != null) m.put("image/png", firstPng);
+        m.put("text/plain", experiment + ": " + table.rowCount() + " rows; " + provenance() + "\n" + table.print(20));
         return m;
     }
 

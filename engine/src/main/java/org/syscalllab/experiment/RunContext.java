@@ -6,12 +6,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
+import org.syscalllab.sim.Simulation;
+import org.syscalllab.sim.SimulationInterruptedException;
 import org.syscalllab.sim.Streams;
 
 /**
- * What a running experiment may use: its seed and named random streams, an interrupt check, and parallel sweeps
- * whose results do not depend on the number of threads (each point gets its own seed derived from its index).
+ * What a running experiment may use: its seed and named random streams, an interrupt check, simulations whose work is
+ * counted in the run's host statistics, and parallel sweeps whose results do not depend on the number of threads (each
+ * point gets its own seed derived from its index).
  */
 public final class RunContext {
     /** Runs one point of a sweep. */
@@ -20,15 +24,28 @@ public final class RunContext {
         R apply(P point, RunContext pointContext);
     }
 
+    /** Events and simulated cycles of every simulation of a run (shared by a run and its sweep points). */
+    static final class Counters {
+        final AtomicLong events = new AtomicLong();
+        final AtomicLong cycles = new AtomicLong();
+    }
+
     private final long seed;
     private final int threads;
     private final Progress progress;
+    private final Counters counters;
+    private final List<Simulation> simulations = new ArrayList<>(); // created by this context, not yet accounted
 
     public RunContext(long seed, int threads, Progress progress) {
+        this(seed, threads, progress, new Counters());
+    }
+
+    RunContext(long seed, int threads, Progress progress, Counters counters) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed; allowed: >= 1");
         this.seed = seed;
         this.threads = threads;
         this.progress = progress == null ? Progress.NONE : progress;
+        this.counters = counters;
     }
 
     public long seed() { return seed; }
@@ -42,6 +59,47 @@ public final class RunContext {
         return new Streams(seed).stream(name);
     }
 
+    /**
+     * A new simulation seeded from this context; its events and final clock are added to the run's host statistics
+     * when the run (or this sweep point) ends.
+     */
+    public Simulation newSimulation() {
+        Simulation s = new Simulation(seed);
+        synchronized (simulations) {
+            simulations.add(s);
+        }
+        return s;
+    }
+
+    /** Adds work done outside {@link #newSimulation()} (e.g. a simulation built directly) to the host statistics. */
+    public void account(long events, long simulatedCycles) {
+        if (events < 0 || simulatedCycles < 0) {
+            throw new IllegalArgumentException("events = " + events + ", simulated_cycles = " + simulatedCycles
+                    + " are not allowed; allowed: >= 0");
+        }
+        counters.events.addAndGet(events);
+        counters.cycles.addAndGet(simulatedCycles);
+    }
+
+    /** Adds a simulation's events and clock to the host statistics (do not also create it with newSimulation). */
+    public void account(Simulation sim) {
+        account(sim.eventsFired(), sim.now());
+    }
+
+    /** Accounts and forgets the simulations this context created. */
+    void settle() {
+        List<Simulation> done;
+        synchronized (simulations) {
+            done = new ArrayList<>(simulations);
+            simulations.clear();
+        }
+        for (Simulation s : done) account(s);
+    }
+
+    long eventsSoFar() { return counters.events.get(); }
+
+    long cyclesSoFar() { return counters.cycles.get(); }
+
     /** Throws {@link RunInterruptedException} if this thread was interrupted; call it in long loops. */
     public static void checkInterrupted() {
         if (Thread.currentThread().isInterrupted()) throw new RunInterruptedException("run interrupted");
@@ -50,6 +108,7 @@ public final class RunContext {
     /**
      * Runs {@code f} on every point, in parallel on up to {@link #threads()} threads, and returns the results in point
      * order. Point i runs with seed {@code derive(seed, i)}, so the result is the same on 1 thread or on many.
+     * An interrupt of the calling thread stops every worker and throws {@link RunInterruptedException}.
      */
     public <P, R> List<R> sweep(List<P> points, PointFunction<P, R> f) {
         int n = points.size();
@@ -59,7 +118,7 @@ public final class RunContext {
             if (threads == 1 || n <= 1) {
                 for (int i = 0; i < n; i++) {
                     checkInterrupted();
-                    out.add(f.apply(points.get(i), child(i)));
+                    out.add(runPoint(points.get(i), i, f));
                     progress.pointDone();
                 }
                 return out;
@@ -74,7 +133,7 @@ public final class RunContext {
                 for (int i = 0; i < n; i++) {
                     final int idx = i;
                     futures.add(pool.submit(() -> {
-                        R r = f.apply(points.get(idx), child(idx));
+                        R r = runPoint(points.get(idx), idx, f);
                         progress.pointDone();
                         return r;
                     }));
@@ -87,6 +146,9 @@ public final class RunContext {
                         throw new RunInterruptedException("sweep interrupted after " + out.size() + " of " + n + " points");
                     } catch (ExecutionException e) {
                         Throwable c = e.getCause();
+                        if (c instanceof SimulationInterruptedException) {
+                            throw new RunInterruptedException("sweep interrupted after " + out.size() + " of " + n + " points");
+                        }
                         if (c instanceof RuntimeException re) throw re;
                         if (c instanceof Error er) throw er;
                         throw new IllegalStateException(c);
@@ -101,7 +163,16 @@ public final class RunContext {
         }
     }
 
+    private <P, R> R runPoint(P point, int index, PointFunction<P, R> f) {
+        RunContext c = child(index);
+        try {
+            return f.apply(point, c);
+        } finally {
+            c.settle();
+        }
+    }
+
     private RunContext child(int index) {
-        return new RunContext(Streams.derive(seed, index), 1, Progress.NONE);
+        return new RunContext(Streams.derive(seed, index), 1, Progress.NONE, counters);
     }
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs experiments: resolves and validates parameters (before anything is simulated), runs, and wraps the rows in a
- * {@link Result}. Immutable; configure with the {@code with...} methods.
+ * Runs experiments: resolves and validates parameters (before anything is simulated), looks the spec up in the
+ * {@link ResultCache} (unless bypassed), runs, and wraps the rows in a {@link Result} with host statistics. Immutable;
+ * configure with the {@code with...} methods. The thread count never changes the numbers, only the wall time.
  */
 public final class Runner {
     /** The framework parameter every experiment has. */
@@ -16,23 +18,43 @@ public final class Runner {
     private final Catalog catalog;
     private final int threads;
     private final Progress progress;
+    private final ResultCache cache; // null: no cache
 
-    public Runner(Catalog catalog, int threads, Progress progress) {
+    private Runner(Catalog catalog, int threads, Progress progress, ResultCache cache) {
+        if (catalog == null) throw new IllegalArgumentException("catalog must not be null");
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed; allowed: >= 1");
         this.catalog = catalog;
         this.threads = threads;
         this.progress = progress == null ? Progress.NONE : progress;
+        this.cache = cache;
     }
 
+    /** A runner with the given threads and progress, using the standard result cache. */
+    public Runner(Catalog catalog, int threads, Progress progress) {
+        this(catalog, threads, progress, ResultCache.standard());
+    }
+
+    /** A runner on all processors, using the standard result cache. */
     public Runner(Catalog catalog) {
         this(catalog, Math.max(1, Runtime.getRuntime().availableProcessors()), Progress.NONE);
     }
 
-    public Runner withThreads(int n) { return new Runner(catalog, n, progress); }
+    public Runner withThreads(int n) { return new Runner(catalog, n, progress, cache); }
 
-    public Runner withProgress(Progress p) { return new Runner(catalog, threads, p); }
+    public Runner withProgress(Progress p) { return new Runner(catalog, threads, p, cache); }
+
+    /** With {@code false}, every run is computed afresh and nothing is stored; with {@code true}, the standard cache. */
+    public Runner withCache(boolean use) { return new Runner(catalog, threads, progress, use ? ResultCache.standard() : null); }
+
+    /** Uses the given cache (e.g. a temporary directory in tests). */
+    public Runner withCache(ResultCache c) { return new Runner(catalog, threads, progress, c); }
 
     public Catalog catalog() { return catalog; }
+
+    public int threads() { return threads; }
+
+    /** The cache in use, if any. */
+    public Optional<ResultCache> cache() { return Optional.ofNullable(cache); }
 
     /** The declared parameters of an experiment plus {@link #SEED}. */
     public static List<Param> parametersOf(Experiment e) {
@@ -51,12 +73,28 @@ public final class Runner {
         return run(e, Params.resolve(parametersOf(e), overrides));
     }
 
+    /** Runs an experiment with its defaults overridden by name/value pairs. */
+    public Result run(String id, Object... nameValuePairs) {
+        return run(id, Lab.pairs(nameValuePairs));
+    }
+
     public Result run(Experiment e, Params params) {
+        if (cache != null) {
+            Optional<Result> hit = cache.load(e, params);
+            if (hit.isPresent()) return hit.get();
+        }
         long t0 = System.nanoTime();
         TidyRows rows = new TidyRows(e.id());
         RunContext ctx = new RunContext(params.getLong("seed"), threads, progress);
-        e.run(params, ctx, rows);
+        try {
+            e.run(params, ctx, rows);
+        } finally {
+            ctx.settle();
+        }
         long wall = System.nanoTime() - t0;
-        return new Result(e.id(), e.title(), rows.toTable(), params, new HostStats(wall, 0, 0), false, Instant.now());
+        Result r = new Result(e.id(), e.title(), rows.toTable(), params,
+                new HostStats(wall, ctx.eventsSoFar(), ctx.cyclesSoFar()), false, Instant.now());
+        if (cache != null) cache.store(r);
+        return r;
     }
 }
