@@ -8,6 +8,6 @@ import org.syscalllab.experiment.ExperimentProvider;
 public final class MulticallProvider implements ExperimentProvider {
     @Override
     public List<Experiment> experiments() {
-        return List.of(new Table3Copy(), new Fig8BlockSize());
+        return List.of(new Table1EntryExit(), new Table2Platforms(), new Table3Copy(), new Fig8BlockSize(), new Table4MpegPlay());
     }
 }
