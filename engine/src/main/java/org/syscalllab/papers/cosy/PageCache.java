@@ -1,0 +1,213 @@
+package org.syscalllab.papers.cosy;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+
+/**
+ * Linux 2.4's page cache as the Cosy workloads need it: LRU pages of files and of the block device (inode-table and
+ * directory blocks), dirty pages written back by a bdflush-like flusher, and writers throttled when too much of memory
+ * is dirty. Writeback starts when dirty pages exceed {@code backgroundFraction} of the cache and stops at
+ * {@code stopFraction}; above {@code syncFraction} the writing process itself waits for the disk, and a process that
+ * needs a page when every old page is dirty waits for it to be cleaned (the "page flushing" the paper blames for
+ * Bonnie's collapse). Time is the caller's cycle clock. Compact model written for the Cosy package.
+ */
+final class PageCache {
+    /** One cached page. */
+    static final class Page {
+        final long key;
+        final long block;
+        boolean dirty;
+        long cleanAt = -1;          // completion time of a scheduled writeback, -1 if none
+
+        Page(long key, long block) {
+            this.key = key;
+            this.block = block;
+        }
+    }
+
+    private final long capacity;
+    private final double backgroundFraction, syncFraction, stopFraction;
+    private final Disk disk;
+    private final LinkedHashMap<Long, Page> lru = new LinkedHashMap<>(1 << 12, 0.75f, true);
+    private final LinkedHashMap<Long, Page> dirtyOrder = new LinkedHashMap<>();   // dirtied order, not yet scheduled
+    private final ArrayDeque<Page> inFlight = new ArrayDeque<>();
+    private long dirty;          // dirty pages, including scheduled ones not yet written
+    private long hits, misses, writtenBack;
+
+    PageCache(long capacityPages, double backgroundFraction, double syncFraction, double stopFraction, Disk disk) {
+        if (capacityPages < 16) throw new IllegalArgumentException("page cache capacity = " + capacityPages + " pages is not allowed; allowed: >= 16");
+        if (!(stopFraction < backgroundFraction && backgroundFraction <= syncFraction && syncFraction <= 1)) {
+            throw new IllegalArgumentException("dirty thresholds must satisfy stop < background <= sync <= 1: " + stopFraction + ", "
+                    + backgroundFraction + ", " + syncFraction);
+        }
+        this.capacity = capacityPages;
+        this.backgroundFraction = backgroundFraction;
+        this.syncFraction = syncFraction;
+        this.stopFraction = stopFraction;
+        this.disk = disk;
+    }
+
+    long capacity() { return capacity; }
+
+    long size() { return lru.size(); }
+
+    long dirtyPages() { return dirty; }
+
+    long hits() { return hits; }
+
+    long misses() { return misses; }
+
+    long writtenBack() { return writtenBack; }
+
+    /** Completes writebacks finished by {@code now}. */
+    void retire(long now) {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().cleanAt <= now) {
+            Page p = inFlight.pollFirst();
+            p.cleanAt = -1;
+            if (p.dirty) {
+                p.dirty = false;
+                dirty--;
+                writtenBack++;
+            }
+        }
+    }
+
+    /** The page if cached (and marks it recently used). */
+    Page lookup(long key) {
+        Page p = lru.get(key);
+        if (p != null) hits++;
+        else misses++;
+        return p;
+    }
+
+    boolean contains(long key) { return lru.containsKey(key); }
+
+    /**
+     * Inserts a page, evicting old ones as needed; returns the cycle at which the caller can go on (later than
+     * {@code now} if it had to wait for dirty pages to be written).
+     */
+    long insert(long now, long key, long block) {
+        long t = makeRoom(now, 1);
+        lru.put(key, new Page(key, block));
+        return t;
+    }
+
+    /** Marks a cached page dirty; returns when the writer may continue (throttled above the sync threshold). */
+    long markDirty(long now, Page p) {
+        if (!p.dirty) {
+            p.dirty = true;
+            dirty++;
+            dirtyOrder.put(p.key, p);
+        } else if (p.cleanAt >= 0) {
+            // re-dirtied while its writeback is in flight: written again later
+            dirtyOrder.put(p.key, p);
+        }
+        long t = now;
+        // bdflush wakes when too much is dirty and the disk has finished its previous batch
+        if (dirty > backgroundFraction * capacity && (inFlight.isEmpty() || inFlight.peekLast().cleanAt <= t)) {
+            startWriteback(t, (long) (dirty - stopFraction * capacity));
+        }
+        // above the sync threshold the writer itself waits for pages to be cleaned
+        while (dirty > syncFraction * capacity) {
+            if (inFlight.isEmpty()) startWriteback(t, (long) (dirty - stopFraction * capacity));
+            if (inFlight.isEmpty()) break;
+            t = Math.max(t, inFlight.peekFirst().cleanAt);
+            retire(t);
+        }
+        return t;
+    }
+
+    /** Drops every page of a file (truncation or unlink); dirty pages are discarded. */
+    void dropFile(long keyPrefix, long keyMask) {
+        Iterator<Page> it = lru.values().iterator();
+        while (it.hasNext()) {
+            Page p = it.next();
+            if ((p.key & keyMask) == keyPrefix) {
+                if (p.dirty) {
+                    dirty--;
+                    dirtyOrder.remove(p.key);
+                    p.dirty = false;
+                }
+                it.remove();
+            }
+        }
+    }
+
+    /** Drops everything (an unmount); dirty pages must have been written first. */
+    void clear() {
+        lru.clear();
+        dirtyOrder.clear();
+        inFlight.clear();
+        dirty = 0;
+    }
+
+    /** Writes back every dirty page and returns when the disk has finished. */
+    long sync(long now) {
+        startWriteback(now, Long.MAX_VALUE);
+        long t = now;
+        if (!inFlight.isEmpty()) t = Math.max(t, inFlight.peekLast().cleanAt);
+        retire(t);
+        return t;
+    }
+
+    private long makeRoom(long now, int pages) {
+        long t = now;
+        retire(t);
+        while (lru.size() + pages > capacity) {
+            Page victim = null;
+            Iterator<Page> it = lru.values().iterator();
+            // the kernel scans from the cold end for a clean page; it looks at a bounded window before it must wait
+            int scanned = 0;
+            while (it.hasNext() && scanned < 64) {
+                Page p = it.next();
+                scanned++;
+                if (!p.dirty) {
+                    victim = p;
+                    break;
+                }
+            }
+            if (victim == null) {
+                Page oldest = lru.values().iterator().next();
+                if (oldest.cleanAt < 0) startWriteback(t, Math.max(1, (long) (dirty - stopFraction * capacity)));
+                if (oldest.cleanAt >= 0) t = Math.max(t, oldest.cleanAt);
+                retire(t);
+                if (oldest.dirty) throw new IllegalStateException("page cache: no writeback for a dirty page at the cold end");
+                victim = oldest;
+            }
+            lru.remove(victim.key);
+        }
+        return t;
+    }
+
+    /** Schedules up to {@code pages} dirty pages, oldest first, as contiguous disk writes. */
+    private void startWriteback(long now, long pages) {
+        if (pages <= 0 || dirtyOrder.isEmpty()) return;
+        Iterator<Page> it = dirtyOrder.values().iterator();
+        long runStart = -1, runLen = 0;
+        java.util.List<Page> run = new java.util.ArrayList<>();
+        long n = 0;
+        while (it.hasNext() && n < pages) {
+            Page p = it.next();
+            it.remove();
+            n++;
+            if (runLen > 0 && p.block != runStart + runLen) {
+                flushRun(now, runStart, runLen, run);
+                runLen = 0;
+            }
+            if (runLen == 0) runStart = p.block;
+            runLen++;
+            run.add(p);
+        }
+        if (runLen > 0) flushRun(now, runStart, runLen, run);
+    }
+
+    private void flushRun(long now, long start, long len, java.util.List<Page> run) {
+        long done = disk.submit(now, start, len);
+        for (Page p : run) {
+            p.cleanAt = done;
+            inFlight.addLast(p);
+        }
+        run.clear();
+    }
+}
