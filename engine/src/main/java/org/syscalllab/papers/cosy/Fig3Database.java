@@ -46,8 +46,7 @@ public final class Fig3Database implements Experiment {
             TidyRows r = new TidyRows(id());
             String x = Long.toString(mb);
             for (Config c : Knobs.ALL) Knobs.times(r, c.series, x, t.get(c), Knobs.TESTBED, scale);
-            Knobs.improvements(r, "cosy", x, t.get(Config.VAN), t.get(Config.COSY));
-            Knobs.improvements(r, "cosy_fast", x, t.get(Config.VAN), t.get(Config.COSY_FAST));
+            Knobs.comparison(r, x, t);
             return r;
         });
         rows.forEach(out::addAll);

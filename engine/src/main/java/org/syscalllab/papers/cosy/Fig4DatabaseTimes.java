@@ -47,15 +47,12 @@ public final class Fig4DatabaseTimes implements Experiment {
             TidyRows r = new TidyRows(id());
             String x = Long.toString(n);
             for (Config c : Knobs.ALL) Knobs.times(r, c.series, x, t.get(c), tb, scale);
-            Knobs.improvements(r, "cosy", x, t.get(Config.VAN), t.get(Config.COSY));
-            Knobs.improvements(r, "cosy_fast", x, t.get(Config.VAN), t.get(Config.COSY_FAST));
+            Knobs.comparison(r, x, t);
             Times van = t.get(Config.VAN), cosy = t.get(Config.COSY), fast = t.get(Config.COSY_FAST);
             r.add("cosy_fast", x, "saving_vs_van_s", tb.seconds(van.elapsedCycles() - fast.elapsedCycles()) * scale);
             r.add("cosy_fast", x, "saving_vs_cosy_s", tb.seconds(cosy.elapsedCycles() - fast.elapsedCycles()) * scale);
             r.add("cosy", x, "user_saving_s", tb.seconds(van.userCycles() - cosy.userCycles()) * scale);
             r.add("cosy_fast", x, "user_saving_s", tb.seconds(van.userCycles() - fast.userCycles()) * scale);
-            r.add("cosy_fast", x, "gap_vs_cosy_pct",
-                    Times.improvement(van.elapsedCycles(), fast.elapsedCycles()) - Times.improvement(van.elapsedCycles(), cosy.elapsedCycles()));
             return r;
         });
         rows.forEach(out::addAll);

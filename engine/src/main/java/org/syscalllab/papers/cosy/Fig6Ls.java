@@ -52,8 +52,7 @@ public final class Fig6Ls implements Experiment {
             TidyRows r = new TidyRows(id());
             String x = Long.toString(n);
             for (Config c : Knobs.ALL) Knobs.times(r, c.series, x, t.get(c), os.testbed(), 1);
-            Knobs.improvements(r, "cosy", x, t.get(Config.VAN), t.get(Config.COSY));
-            Knobs.improvements(r, "cosy_fast", x, t.get(Config.VAN), t.get(Config.COSY_FAST));
+            Knobs.comparison(r, x, t);
             return r;
         });
         rows.forEach(out::addAll);

@@ -71,5 +71,14 @@ final class Knobs {
         out.add(series, x, "user_improvement_pct", Times.improvement(van.userCycles(), cosy.userCycles()));
     }
 
+    /** Rows comparing both Cosy configurations with VAN, and the points COSY_FAST gains over COSY. */
+    static void comparison(TidyRows out, String x, java.util.Map<Config, Times> t) {
+        Times van = t.get(Config.VAN), cosy = t.get(Config.COSY), fast = t.get(Config.COSY_FAST);
+        improvements(out, "cosy", x, van, cosy);
+        improvements(out, "cosy_fast", x, van, fast);
+        out.add("cosy_fast", x, "gap_vs_cosy_pct",
+                Times.improvement(van.elapsedCycles(), fast.elapsedCycles()) - Times.improvement(van.elapsedCycles(), cosy.elapsedCycles()));
+    }
+
     static final List<Config> ALL = List.of(Config.VAN, Config.COSY, Config.COSY_FAST);
 }
