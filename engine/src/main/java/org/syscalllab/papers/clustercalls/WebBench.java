@@ -102,7 +102,7 @@ final class WebBench {
      * so the request is complete when the close reaches it.
      */
     void closed(Conn c) {
-        sim.schedule(cycles(w.loopback()), s -> ab.post(cycles(w.abRequest() * 0.4), () -> done(c)));
+        sim.schedule(cycles(w.loopback()), s -> ab.post(cycles(w.abReceiveAndClose()), () -> done(c)));
     }
 
     /** The server's receive: true if the request is there; otherwise {@code waiter} runs when it arrives. */
@@ -139,11 +139,11 @@ final class WebBench {
 
         void connect() {
             Conn c = new Conn((int) started++);
-            post(cycles(w.abRequest() * 0.4), () -> {
-                c.connectAt = sim.now() - cycles(w.abRequest() * 0.4);
+            post(cycles(w.abConnect()), () -> {
+                c.connectAt = sim.now() - cycles(w.abConnect());
                 sim.schedule(cycles(w.loopback()), s -> {
                     receivePort.post(c);
-                    post(cycles(w.abRequest() * 0.2), () -> {
+                    post(cycles(w.abSend()), () -> {
                         c.sentAt = sim.now();
                         sim.schedule(cycles(w.loopback()), s2 -> {
                             c.dataReady = true;
