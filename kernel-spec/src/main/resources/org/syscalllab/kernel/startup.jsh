@@ -12,6 +12,11 @@ import java.util.random.*;
 import org.syscalllab.experiment.*;
 import org.syscalllab.report.*;
 import org.syscalllab.sim.*;
+import org.syscalllab.hw.*;
+import org.syscalllab.os.*;
+import org.syscalllab.os.syscall.*;
+import org.syscalllab.os.lock.*;
+import org.syscalllab.os.device.*;
 import org.syscalllab.mech.*;
 
 import tech.tablesaw.api.*;
