@@ -130,6 +130,11 @@ class SyscallLabKernelTests(jkt.KernelTests):
                 "sim.run();")
         self.interrupt_running(code, "SimulationInterruptedException")
 
+    def test_interrupt_parallel_sweep(self):
+        """A sweep running on the runner's worker threads stops too: they belong to the interrupted cell."""
+        self.interrupt_running('Lab.runner().withCache(false).run("demo.mm1", "customers", 50_000_000)',
+                               "RunInterruptedException", settle=3.0)
+
     # ------------------------------------------------------------------------------------------- sockets
 
     def test_sockets_bound_to_loopback_only(self):

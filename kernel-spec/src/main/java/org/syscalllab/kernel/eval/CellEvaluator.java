@@ -28,8 +28,9 @@ import jdk.jshell.VarSnippet;
 
 /**
  * Evaluates cells with one JShell whose snippets run in this JVM. Every operation runs on one evaluation thread, in
- * submission order, so JShell is never used concurrently; the JShell is built and the startup snippets are run on that
- * thread as soon as the evaluator exists, so the first cell does not pay for it after the kernel said it was ready.
+ * submission order, so JShell is never used concurrently. {@link #start()} builds the JShell and runs the startup
+ * snippets on that thread in the background (the kernel calls it once its sockets are bound, so that it answers
+ * {@code kernel_info} first); any operation starts it if nobody did.
  *
  * <p>An {@link #interrupt()} interrupts the thread running the cell (cooperative code, such as the engine's event loop,
  * stops with its own exception) and, if the cell is still running after {@link Options#stopGrace()}, asks JShell to
@@ -67,7 +68,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final PrintStream log;
     private final ThreadGroup cellThreads = new ThreadGroup("syscall-lab cells");
     private final ExecutorService thread;
-    private final Future<?> started;
+    private Future<?> started;                   // guarded by this
     private final AtomicLong cellSeq = new AtomicLong();
     private volatile long runningCell;          // 0 when idle
     private volatile boolean interruptRequested;
@@ -83,7 +84,16 @@ public final class CellEvaluator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.started = thread.submit(this::startShell);
+    }
+
+    /** Builds the JShell and runs the startup snippets in the background; idempotent. */
+    public synchronized void start() {
+        if (started == null) started = thread.submit(this::startShell);
+    }
+
+    private synchronized Future<?> started() {
+        start();
+        return started;
     }
 
     private void startShell() {
@@ -369,9 +379,10 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private <T> T call(Callable<T> task) {
+        Future<?> ready = started();
         Future<T> f = thread.submit(task);
         try {
-            started.get();
+            ready.get();
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
