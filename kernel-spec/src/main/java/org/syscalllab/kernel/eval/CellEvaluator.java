@@ -302,7 +302,8 @@ public final class CellEvaluator implements AutoCloseable {
     /** Completions at {@code cursor}: the replacement texts and the range of {@code code} they replace. */
     public Completions complete(String code, int cursor) {
         return call(() -> {
-            Magics.Cell parsed = Magics.parse(code);
+            Magics.Cell parsed = parseOrNull(code);
+            if (parsed == null) return new Completions(List.of(), cursor, cursor);
             int local = cursor - parsed.codeOffset();
             if (local < 0) return new Completions(List.of(), cursor, cursor);
             Chunk chunk = chunkAt(parsed.code(), local);
@@ -326,7 +327,8 @@ public final class CellEvaluator implements AutoCloseable {
     /** Signature and javadoc of what is at {@code cursor}, or the type and value of a variable; empty if unknown. */
     public Optional<String> inspect(String code, int cursor) {
         return call(() -> {
-            Magics.Cell parsed = Magics.parse(code);
+            Magics.Cell parsed = parseOrNull(code);
+            if (parsed == null) return Optional.<String>empty();
             int local = cursor - parsed.codeOffset();
             if (local < 0) return Optional.<String>empty();
             String text = parsed.code();
@@ -361,6 +363,15 @@ public final class CellEvaluator implements AutoCloseable {
                 return "invalid";
             }
         });
+    }
+
+    /** The cell split at its magics, or null when a magic line is malformed (nothing to complete or inspect). */
+    private static Magics.Cell parseOrNull(String code) {
+        try {
+            return Magics.parse(code);
+        } catch (CellError e) {
+            return null;
+        }
     }
 
     private Chunk chunkAt(String text, int pos) {
