@@ -152,6 +152,7 @@ public final class OccupancyMemorySystem implements MemorySystem {
             touched += d[i];
         }
         double[] miss = new double[n];
+        for (int i = 0; i < n; i++) c.rate(slots[i], refs[i] / size[i]);
         if (touched <= c.capacity() / 2) {
             for (int i = 0; i < n; i++) {
                 if (d[i] <= 0) continue;
@@ -191,6 +192,10 @@ public final class OccupancyMemorySystem implements MemorySystem {
         Region r = s.region();
         double w = r.lines();
         boolean random = s.pattern() == Stream.Pattern.RANDOM;
+        double perLine = refs / w;
+        (s.instruction() ? itlb : dtlb).rate(slot, perLine);
+        (s.instruction() ? l1i : l1d).rate(slot, perLine);
+        for (OccupancyCache u : unified) u.rate(slot, perLine);
         OccupancyCache l1 = s.instruction() ? l1i : l1d;
         int pageLines = s.instruction() ? pageLinesI : pageLinesD;
         // --- TLB
@@ -280,8 +285,12 @@ public final class OccupancyMemorySystem implements MemorySystem {
         }
         double[] res = Che.resident(sizes, lam, c.capacity());
         double[] lines = new double[SLOTS];
-        for (int i = 0; i < n; i++) lines[slots[i]] += res[i];
-        c.set(lines);
+        double[] perLine = new double[SLOTS];
+        for (int i = 0; i < n; i++) {
+            lines[slots[i]] += res[i];
+            if (sizes[i] > 0) perLine[slots[i]] = lam[i] / sizes[i];
+        }
+        c.set(lines, perLine);
         c.resetEvictions();
     }
 

@@ -1,6 +1,5 @@
 package org.syscalllab.workload;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.syscalllab.hw.CoreTiming;
 import org.syscalllab.hw.MemorySystem;
@@ -100,7 +99,7 @@ public final class CallInjection {
 
     /**
      * Runs {@code warmupCalls} unmeasured then {@code calls} measured intervals of N user instructions followed by the
-     * call.
+     * call; with {@code call == null} the same intervals run without any call (the baseline the paper compares with).
      */
     public Outcome periodic(KernelPath call, double instructionsBetweenCalls, int warmupCalls, int calls) {
         if (!(instructionsBetweenCalls >= 1)) {
@@ -109,12 +108,16 @@ public final class CallInjection {
         if (calls < 1) throw new IllegalArgumentException("calls = " + calls + " is not allowed; allowed: >= 1");
         for (int i = 0; i < warmupCalls; i++) {
             user(instructionsBetweenCalls);
-            kernel(call);
+            if (call != null) kernel(call);
         }
         Interval u = Interval.ZERO;
         Interval k = Interval.ZERO;
         for (int i = 0; i < calls; i++) {
             Interval ui = user(instructionsBetweenCalls);
+            if (call == null) {
+                u = u.plus(ui);
+                continue;
+            }
             u = u.plus(new Interval(ui.instructions(), ui.cycles() + directUserCycles(), ui.misses()));
             k = k.plus(kernel(call));
         }
@@ -127,22 +130,6 @@ public final class CallInjection {
         kernel(call);
         double[] out = new double[Structure.values().length];
         for (Structure s : Structure.values()) out[s.ordinal()] = mem.evicted(s, Owner.USER, Owner.KERNEL);
-        return out;
-    }
-
-    /** User IPC in slices of {@code slice} instructions after one call (FlexSC Fig. 1); cycle time stamps per slice. */
-    public List<double[]> ipcAfterCall(KernelPath call, double slice, double until) {
-        List<double[]> out = new ArrayList<>();
-        kernel(call);
-        double t = directUserCycles();
-        double ins = 0;
-        while (ins < until) {
-            Interval iv = user(slice);
-            double c = iv.cycles() + (ins == 0 ? directUserCycles() : 0);
-            out.add(new double[] {t + c / 2, slice / c, c});
-            t += c;
-            ins += slice;
-        }
         return out;
     }
 }
