@@ -118,20 +118,6 @@ final class OccupancyCache {
 
     void resetEvictions() { java.util.Arrays.fill(evictions, 0); }
 
-    /**
-     * The structure reached the steady state of one owner's burst: it now holds {@code lines} (per stream slot) as its
-     * youngest cohort, and the older cohorts keep what still fits, oldest lost first; losses are booked as evictions by
-     * {@code by}.
-     */
-    void replaceBy(double[] lines, int by) {
-        double sum = 0;
-        for (double v : lines) sum += v;
-        for (double[] c : cohorts) for (int s = 0; s < streams; s++) if (lines[s] > 0) c[s] = 0;  // superseded
-        young = lines.clone();
-        inserted[by] += sum;
-        commit();
-    }
-
     /** Replaces the contents with one cohort holding the given lines per stream (used to start from steady state). */
     void set(double[] lines, double[] refsPerLine) {
         cohorts.clear();
