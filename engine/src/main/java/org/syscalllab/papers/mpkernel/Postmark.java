@@ -174,5 +174,15 @@ public final class Postmark implements Experiment {
             out.add(pt.v().series() + "_self", pt.cpus(), "speedup", (double) own.get(pt.v()) / t);
             out.add(pt.v().series(), pt.cpus(), "throughput_rps", txs / (t / Machine.simicsP4().clockHz()));
         }
+        // the shape the thesis describes for 2.4: gains up to 3 CPUs, none after
+        for (LinuxVersion v : vs) {
+            Long t3 = null, t8 = null;
+            for (int i = 0; i < pts.size(); i++) {
+                if (pts.get(i).v() != v) continue;
+                if (pts.get(i).cpus() == 3) t3 = res.get(i);
+                if (pts.get(i).cpus() == 8) t8 = res.get(i);
+            }
+            if (t3 != null && t8 != null) out.add("derived", 8, v.series() + "_gain_after_3", (double) t3 / t8);
+        }
     }
 }
