@@ -65,11 +65,10 @@ public final class DesignSpace implements Experiment {
         return new SyscallTable(specs);
     }
 
-    static long elapsed(String org, int cpus, Params p, long seed) {
+    static long elapsed(String org, int cpus, Params p, Simulation sim) {
         Machine m = Machine.simicsIa32();
         boolean app = org.equals("app_kernel");
         if (app && cpus < 2) org = "fine"; // one CPU: every organisation is the uniprocessor kernel
-        Simulation sim = new Simulation(seed);
         KernelConfig cfg = KernelConfig.simple(cpus)
                 .withCosts(m.kernel(Ch4Systems.CONTEXT_SWITCH_INSTRUCTIONS), 0, 0, 0, m.kernel(Ch4Systems.LOCK_OP_INSTRUCTIONS))
                 .withTicks(m.tickCycles(), m.kernel(Ch4Systems.TICK_INSTRUCTIONS), Ch4Systems.SLICE_TICKS)
@@ -112,7 +111,7 @@ public final class DesignSpace implements Experiment {
         List<Pt> pts = new ArrayList<>();
         pts.add(new Pt("fine", 1));
         for (String o : ORGS) for (long n : p.getLongList("cpus")) if (n > 1) pts.add(new Pt(o, (int) n));
-        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.org(), pt.cpus(), p, c.seed()));
+        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.org(), pt.cpus(), p, c.newSimulation()));
         long base = res.get(0);
         java.util.Map<String, Double> at = new java.util.HashMap<>();
         for (int i = 0; i < pts.size(); i++) {

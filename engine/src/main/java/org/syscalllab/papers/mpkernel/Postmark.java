@@ -115,9 +115,8 @@ public final class Postmark implements Experiment {
         };
     }
 
-    static long elapsed(LinuxVersion v, int cpus, Params p, long seed) {
+    static long elapsed(LinuxVersion v, int cpus, Params p, Simulation sim) {
         Machine m = Machine.simicsP4();
-        Simulation sim = new Simulation(seed);
         KernelConfig cfg = KernelConfig.simple(cpus)
                 .withCosts(m.kernel(Ch4Systems.CONTEXT_SWITCH_INSTRUCTIONS), 0, m.lineTransferCycles(), 2,
                         m.kernel(Ch4Systems.LOCK_OP_INSTRUCTIONS))
@@ -156,7 +155,7 @@ public final class Postmark implements Experiment {
         if (!cpuList.contains(1L)) cpuList.add(0, 1L);
         if (!vs.contains(LinuxVersion.V2_0)) pts.add(new Pt(LinuxVersion.V2_0, 1));
         for (LinuxVersion v : vs) for (long n : cpuList) pts.add(new Pt(v, (int) n));
-        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.v(), pt.cpus(), p, c.seed()));
+        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.v(), pt.cpus(), p, c.newSimulation()));
         long base20 = 0;
         java.util.Map<LinuxVersion, Long> own = new java.util.EnumMap<>(LinuxVersion.class);
         for (int i = 0; i < pts.size(); i++) {

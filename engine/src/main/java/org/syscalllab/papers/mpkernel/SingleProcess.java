@@ -7,6 +7,7 @@ import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
+import org.syscalllab.sim.Simulation;
 import org.syscalllab.os.Kernel;
 
 /**
@@ -43,9 +44,9 @@ public final class SingleProcess implements Experiment {
         };
     }
 
-    static long elapsed(Ch4Systems.Kind kind, String prog, int cpus, Params p, long seed) {
+    static long elapsed(Ch4Systems.Kind kind, String prog, int cpus, Params p, Simulation sim) {
         Machine m = Machine.simicsIa32();
-        Kernel k = Ch4Systems.build(kind, m, cpus, seed, p);
+        Kernel k = Ch4Systems.build(kind, m, cpus, sim, p);
         k.spawn(prog, program(prog).body(m.kernelCpi()), Ch4Systems.programMask(kind, k));
         k.run();
         return k.elapsed();
@@ -62,7 +63,7 @@ public final class SingleProcess implements Experiment {
                 pts.add(new Pt(prog, Ch4Systems.Kind.APP_KERNEL, (int) n));
             }
         }
-        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.kind(), pt.prog(), pt.cpus(), p, c.seed()));
+        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.kind(), pt.prog(), pt.cpus(), p, c.newSimulation()));
         long base = 0;
         for (int i = 0; i < pts.size(); i++) {
             Pt pt = pts.get(i);
