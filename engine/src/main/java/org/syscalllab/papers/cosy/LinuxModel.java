@@ -69,7 +69,7 @@ final class LinuxModel implements CosyServices {
         this.testbed = testbed;
         this.costs = costs;
         this.disk = new Disk(testbed.disk(), testbed.clockHz());
-        this.cache = new PageCache(testbed.pageCachePages(), backgroundFraction, syncFraction, stopFraction, disk);
+        this.cache = new PageCache(testbed.pageCachePages(), testbed.ramMb() * 1024 * 1024 / Testbed.BLOCK_BYTES, backgroundFraction, syncFraction, stopFraction, disk);
         this.readaheadPages = readaheadPages;
         // ASSUMPTION: the inode table sits at the start of the partition, data after it
         this.inodeTableBlock = 64;

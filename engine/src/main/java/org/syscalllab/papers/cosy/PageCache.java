@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
  * is dirty. Writeback starts when dirty pages exceed {@code backgroundFraction} of the cache and stops at
  * {@code stopFraction}; above {@code syncFraction} the writing process itself waits for the disk, and a process that
  * needs a page when every old page is dirty waits for it to be cleaned (the "page flushing" the paper blames for
- * Bonnie's collapse). Time is the caller's cycle clock. Compact model written for the Cosy package.
+ * Bonnie's collapse). As in 2.4's {@code balance_dirty_state}, the fractions are of all memory pages, not of the
+ * cache. Time is the caller's cycle clock. Compact model written for the Cosy package.
  */
 final class PageCache {
     /** One cached page. */
@@ -27,6 +28,7 @@ final class PageCache {
     }
 
     private final long capacity;
+    private final long memoryPages;
     private final double backgroundFraction, syncFraction, stopFraction;
     private final Disk disk;
     private final LinkedHashMap<Long, Page> lru = new LinkedHashMap<>(1 << 12, 0.75f, true);
@@ -35,13 +37,15 @@ final class PageCache {
     private long dirty;          // dirty pages, including scheduled ones not yet written
     private long hits, misses, writtenBack;
 
-    PageCache(long capacityPages, double backgroundFraction, double syncFraction, double stopFraction, Disk disk) {
+    PageCache(long capacityPages, long memoryPages, double backgroundFraction, double syncFraction, double stopFraction, Disk disk) {
         if (capacityPages < 16) throw new IllegalArgumentException("page cache capacity = " + capacityPages + " pages is not allowed; allowed: >= 16");
         if (!(stopFraction < backgroundFraction && backgroundFraction <= syncFraction && syncFraction <= 1)) {
             throw new IllegalArgumentException("dirty thresholds must satisfy stop < background <= sync <= 1: " + stopFraction + ", "
                     + backgroundFraction + ", " + syncFraction);
         }
+        if (memoryPages < 1) throw new IllegalArgumentException("memory pages = " + memoryPages + " is not allowed; allowed: >= 1");
         this.capacity = capacityPages;
+        this.memoryPages = memoryPages;
         this.backgroundFraction = backgroundFraction;
         this.syncFraction = syncFraction;
         this.stopFraction = stopFraction;
@@ -105,12 +109,12 @@ final class PageCache {
         }
         long t = now;
         // bdflush wakes when too much is dirty and the disk has finished its previous batch
-        if (dirty > backgroundFraction * capacity && (inFlight.isEmpty() || inFlight.peekLast().cleanAt <= t)) {
-            startWriteback(t, (long) (dirty - stopFraction * capacity));
+        if (dirty > backgroundFraction * memoryPages && (inFlight.isEmpty() || inFlight.peekLast().cleanAt <= t)) {
+            startWriteback(t, (long) (dirty - stopFraction * memoryPages));
         }
         // above the sync threshold the writer itself waits for pages to be cleaned
-        while (dirty > syncFraction * capacity) {
-            if (inFlight.isEmpty()) startWriteback(t, (long) (dirty - stopFraction * capacity));
+        while (dirty > syncFraction * memoryPages) {
+            if (inFlight.isEmpty()) startWriteback(t, (long) (dirty - stopFraction * memoryPages));
             if (inFlight.isEmpty()) break;
             t = Math.max(t, inFlight.peekFirst().cleanAt);
             retire(t);
@@ -169,7 +173,7 @@ final class PageCache {
             }
             if (victim == null) {
                 Page oldest = lru.values().iterator().next();
-                if (oldest.cleanAt < 0) startWriteback(t, Math.max(1, (long) (dirty - stopFraction * capacity)));
+                if (oldest.cleanAt < 0) startWriteback(t, Math.max(1, (long) (dirty - stopFraction * memoryPages)));
                 if (oldest.cleanAt >= 0) t = Math.max(t, oldest.cleanAt);
                 retire(t);
                 if (oldest.dirty) throw new IllegalStateException("page cache: no writeback for a dirty page at the cold end");
@@ -180,17 +184,22 @@ final class PageCache {
         return t;
     }
 
-    /** Schedules up to {@code pages} dirty pages, oldest first, as contiguous disk writes. */
+    /**
+     * Schedules up to {@code pages} dirty pages, the oldest dirtied first; the request queue's elevator sorts the batch
+     * by block and merges neighbours into one request.
+     */
     private void startWriteback(long now, long pages) {
         if (pages <= 0 || dirtyOrder.isEmpty()) return;
         Iterator<Page> it = dirtyOrder.values().iterator();
-        long runStart = -1, runLen = 0;
-        java.util.List<Page> run = new java.util.ArrayList<>();
-        long n = 0;
-        while (it.hasNext() && n < pages) {
-            Page p = it.next();
+        java.util.List<Page> batch = new java.util.ArrayList<>();
+        while (it.hasNext() && batch.size() < pages) {
+            batch.add(it.next());
             it.remove();
-            n++;
+        }
+        batch.sort(java.util.Comparator.comparingLong(p -> p.block));
+        java.util.List<Page> run = new java.util.ArrayList<>();
+        long runStart = -1, runLen = 0;
+        for (Page p : batch) {
             if (runLen > 0 && p.block != runStart + runLen) {
                 flushRun(now, runStart, runLen, run);
                 runLen = 0;

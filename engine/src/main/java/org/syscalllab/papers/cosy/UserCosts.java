@@ -5,8 +5,6 @@ package org.syscalllab.papers.cosy;
  * each is an ASSUMPTION from the code the paper describes; all are editable.
  *
  * @param wrapper         a libc system-call wrapper (load registers, int 0x80, check the result). ASSUMPTION 20.
- * @param returnPenalty   user-mode cycles lost after each return from the kernel while the P4's long pipeline and
- *                        trace cache refill. ASSUMPTION 40.
  * @param loopIteration   one iteration of a benchmark's own loop (counter, compare, branch). ASSUMPTION 5.
  * @param random          one call of the database benchmark's random-offset function (glibc {@code random()} and a
  *                        modulo). ASSUMPTION 60.
@@ -19,19 +17,16 @@ package org.syscalllab.papers.cosy;
  *                        formatting, buffered output). ASSUMPTION 1500.
  * @param lsEntryWalk     walking one entry of the getdents buffer (readdir). ASSUMPTION 30.
  */
-public record UserCosts(long wrapper, long returnPenalty, long loopIteration, long random, long modifyChunk,
+public record UserCosts(long wrapper, long loopIteration, long random, long modifyChunk,
                         double searchPerByte, long searchCall, long grepPerFile, long lsPerFile, long lsEntryWalk) {
     public UserCosts {
-        if (wrapper < 0 || returnPenalty < 0 || loopIteration < 0 || random < 0 || modifyChunk < 0 || !(searchPerByte >= 0)
+        if (wrapper < 0 || loopIteration < 0 || random < 0 || modifyChunk < 0 || !(searchPerByte >= 0)
                 || searchCall < 0 || grepPerFile < 0 || lsPerFile < 0 || lsEntryWalk < 0) {
             throw new IllegalArgumentException("a user cost is negative; allowed: >= 0");
         }
     }
 
     public static UserCosts defaults() {
-        return new UserCosts(20, 40, 5, 60, 10, 1.5, 100, 500, 1500, 30);
+        return new UserCosts(20, 5, 60, 10, 1.5, 100, 500, 1500, 30);
     }
-
-    /** User cycles around one ordinary system call: the wrapper and the refill after the return. */
-    public long perCall() { return wrapper + returnPenalty; }
 }

@@ -87,7 +87,7 @@ final class Workloads {
 
         /** One system call: wrapper and refill in user mode; crossing, work and copy in system time. */
         long call(String name, long... args) {
-            long u = sys.user().perCall();
+            long u = sys.user().wrapper() + sys.testbed().refillCycles();
             long x = sys.testbed().crossingCycles();
             os.elapse(u + x);
             CosyCallResult r = os.syscall(name, args, false);
@@ -142,7 +142,7 @@ final class Workloads {
 
         /** Runs a built compound: the wrapper and refill in user mode, the rest in the kernel. */
         CosyRun run(CosyProgram p) {
-            long u = setup.costs().runWrapperCycles() + sys.user().returnPenalty();
+            long u = setup.costs().runWrapperCycles() + sys.testbed().refillCycles();
             os.elapse(u);
             user += u;
             CosyRun r = kernel.run(p, os);
