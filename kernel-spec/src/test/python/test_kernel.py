@@ -63,6 +63,7 @@ class SyscallLabKernelTests(jkt.KernelTests):
     ]
 
     code_inspect_sample = "Math.abs"
+    code_clear_output = 'System.out.println("soon gone");\nclearOutput();'
 
     # ------------------------------------------------------------------------------------------- helpers
 
@@ -209,6 +210,18 @@ class SyscallLabKernelTests(jkt.KernelTests):
         update = next(m for m in outputs if m["msg_type"] == "update_display_data")
         self.assertEqual(shown["content"]["transient"]["display_id"], update["content"]["transient"]["display_id"])
         self.assertEqual(update["content"]["data"]["text/plain"], "after")
+
+    def test_progress_bar_updates_in_place(self):
+        self.flush_channels()
+        reply, outputs = self.run_cell('var bar = progressBar("sweep");\nbar.start(4);\n'
+                                       'for (int i = 0; i < 4; i++) bar.pointDone();\nbar.finish();')
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown = [m for m in outputs if m["msg_type"] == "display_data"]
+        updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
+        self.assertEqual(len(shown), 1)
+        self.assertGreaterEqual(len(updates), 4)
+        self.assertIn("<progress", shown[0]["content"]["data"]["text/html"])
+        self.assertIn("4/4", updates[-1]["content"]["data"]["text/plain"])
 
     def test_compile_error_carries_message(self):
         self.flush_channels()

@@ -177,6 +177,7 @@ public final class Main {
 
     private Runner runner(Options o) {
         Runner r = new Runner(catalog);
+        if (System.console() != null) r = r.withProgress(org.syscalllab.experiment.Progress.console(err));
         if (o.threads > 0) r = r.withThreads(o.threads);
         if (o.noCache) r = r.withCache(false);
         return r;

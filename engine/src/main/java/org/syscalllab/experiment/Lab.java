@@ -33,6 +33,16 @@ public final class Lab {
         return runner().run(id, overrides);
     }
 
+    /**
+     * The scorecard: every claim of {@code datasets/claims.csv} evaluated against its experiment's default run (through
+     * the result cache), as {@code ./lab check} does. Renders as a table in a notebook.
+     */
+    public static org.syscalllab.report.Scorecard scorecard() {
+        java.nio.file.Path claims = org.syscalllab.report.Datasets.require().resolve("claims.csv");
+        Runner r = runner();
+        return org.syscalllab.report.Scorecard.evaluate(org.syscalllab.report.Claim.readAll(claims), id -> r.run(id, Map.of()));
+    }
+
     static Map<String, Object> pairs(Object... kv) {
         if (kv.length % 2 != 0) throw new IllegalArgumentException("expected name/value pairs, got an odd count: " + kv.length);
         Map<String, Object> m = new LinkedHashMap<>();

@@ -30,23 +30,39 @@ public final class RunContext {
         final AtomicLong cycles = new AtomicLong();
     }
 
+    /** Bounds applied to every simulation made by {@link #newSimulation()}. */
+    public record Limits(long maxEvents, long maxCycles) {
+        /** ASSUMPTION: 10^10 events is minutes of host time; no experiment needs more, a runaway one stops. */
+        public static final Limits DEFAULT = new Limits(10_000_000_000L, Long.MAX_VALUE);
+
+        public Limits {
+            if (maxEvents < 1) throw new IllegalArgumentException("max_events = " + maxEvents + " is not allowed; allowed: >= 1");
+            if (maxCycles < 0) throw new IllegalArgumentException("max_cycles = " + maxCycles + " is not allowed; allowed: >= 0");
+        }
+    }
+
     private final long seed;
     private final int threads;
     private final Progress progress;
     private final Counters counters;
+    private final Limits limits;
     private final List<Simulation> simulations = new ArrayList<>(); // created by this context, not yet accounted
 
     public RunContext(long seed, int threads, Progress progress) {
-        this(seed, threads, progress, new Counters());
+        this(seed, threads, progress, new Counters(), Limits.DEFAULT);
     }
 
-    RunContext(long seed, int threads, Progress progress, Counters counters) {
+    RunContext(long seed, int threads, Progress progress, Counters counters, Limits limits) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed; allowed: >= 1");
         this.seed = seed;
         this.threads = threads;
         this.progress = progress == null ? Progress.NONE : progress;
         this.counters = counters;
+        this.limits = limits == null ? Limits.DEFAULT : limits;
     }
+
+    /** The bounds every simulation of this run gets. */
+    public Limits limits() { return limits; }
 
     public long seed() { return seed; }
 
@@ -60,11 +76,11 @@ public final class RunContext {
     }
 
     /**
-     * A new simulation seeded from this context; its events and final clock are added to the run's host statistics
-     * when the run (or this sweep point) ends.
+     * A new simulation seeded from this context and bounded by its {@link #limits()}; its events and final clock are
+     * added to the run's host statistics when the run (or this sweep point) ends.
      */
     public Simulation newSimulation() {
-        Simulation s = new Simulation(seed);
+        Simulation s = new Simulation(seed).limitEvents(limits.maxEvents()).limitTime(limits.maxCycles());
         synchronized (simulations) {
             simulations.add(s);
         }
@@ -173,6 +189,6 @@ public final class RunContext {
     }
 
     private RunContext child(int index) {
-        return new RunContext(Streams.derive(seed, index), 1, Progress.NONE, counters);
+        return new RunContext(Streams.derive(seed, index), 1, Progress.NONE, counters, limits);
     }
 }

@@ -19,19 +19,21 @@ public final class Runner {
     private final int threads;
     private final Progress progress;
     private final ResultCache cache; // null: no cache
+    private final RunContext.Limits limits;
 
-    private Runner(Catalog catalog, int threads, Progress progress, ResultCache cache) {
+    private Runner(Catalog catalog, int threads, Progress progress, ResultCache cache, RunContext.Limits limits) {
         if (catalog == null) throw new IllegalArgumentException("catalog must not be null");
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed; allowed: >= 1");
         this.catalog = catalog;
         this.threads = threads;
         this.progress = progress == null ? Progress.NONE : progress;
         this.cache = cache;
+        this.limits = limits == null ? RunContext.Limits.DEFAULT : limits;
     }
 
     /** A runner with the given threads and progress, using the standard result cache. */
     public Runner(Catalog catalog, int threads, Progress progress) {
-        this(catalog, threads, progress, ResultCache.standard());
+        this(catalog, threads, progress, ResultCache.standard(), RunContext.Limits.DEFAULT);
     }
 
     /** A runner on all processors, using the standard result cache. */
@@ -39,15 +41,25 @@ public final class Runner {
         this(catalog, Math.max(1, Runtime.getRuntime().availableProcessors()), Progress.NONE);
     }
 
-    public Runner withThreads(int n) { return new Runner(catalog, n, progress, cache); }
+    public Runner withThreads(int n) { return new Runner(catalog, n, progress, cache, limits); }
 
-    public Runner withProgress(Progress p) { return new Runner(catalog, threads, p, cache); }
+    public Runner withProgress(Progress p) { return new Runner(catalog, threads, p, cache, limits); }
 
     /** With {@code false}, every run is computed afresh and nothing is stored; with {@code true}, the standard cache. */
-    public Runner withCache(boolean use) { return new Runner(catalog, threads, progress, use ? ResultCache.standard() : null); }
+    public Runner withCache(boolean use) {
+        return new Runner(catalog, threads, progress, use ? ResultCache.standard() : null, limits);
+    }
 
     /** Uses the given cache (e.g. a temporary directory in tests). */
-    public Runner withCache(ResultCache c) { return new Runner(catalog, threads, progress, c); }
+    public Runner withCache(ResultCache c) { return new Runner(catalog, threads, progress, c, limits); }
+
+    /**
+     * Bounds every simulation a run makes through {@link RunContext#newSimulation()}: at most {@code maxEvents} events
+     * and no event after {@code maxCycles}; hitting a bound stops the run with a message naming it.
+     */
+    public Runner withLimits(long maxEvents, long maxCycles) {
+        return new Runner(catalog, threads, progress, cache, new RunContext.Limits(maxEvents, maxCycles));
+    }
 
     public Catalog catalog() { return catalog; }
 
@@ -85,7 +97,7 @@ public final class Runner {
         }
         long t0 = System.nanoTime();
         TidyRows rows = new TidyRows(e.id());
-        RunContext ctx = new RunContext(params.getLong("seed"), threads, progress);
+        RunContext ctx = new RunContext(params.getLong("seed"), threads, progress, new RunContext.Counters(), limits);
         try {
             e.run(params, ctx, rows);
         } finally {

@@ -28,6 +28,7 @@ public final class KThread implements Holder {
     long blocks, wakes, dispatches, migrations, syscalls;
     long createdAt, finishedAt = -1;
     int ticksOnCpu;
+    long process;
 
     KThread(long id, String name, ThreadBody body, long affinity, boolean daemon) {
         this.id = id;
@@ -35,6 +36,16 @@ public final class KThread implements Holder {
         this.body = body;
         this.affinity = affinity;
         this.daemon = daemon;
+        this.process = id;
+    }
+
+    /** The process this thread belongs to (its own id unless set): per-process locks are keyed by it. */
+    public long process() { return process; }
+
+    /** Makes this thread part of process {@code pid} (threads of one process share its per-process locks). */
+    public KThread inProcess(long pid) {
+        this.process = pid;
+        return this;
     }
 
     @Override

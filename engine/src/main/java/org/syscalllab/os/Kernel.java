@@ -155,7 +155,7 @@ public final class Kernel {
     }
 
     private static String prefixOf(String name) {
-        int h = name.indexOf('#');
+        int h = Math.max(name.indexOf('#'), name.indexOf('@'));
         return h < 0 ? name : name.substring(0, h + 1);
     }
 
@@ -512,7 +512,7 @@ public final class Kernel {
     }
 
     private long grantCost(Lock l, int prevCpu, int cpu) {
-        long cost = cpus.length > 1 ? cfg.lockOpCycles() : 0;
+        long cost = cfg.lockOpCycles();
         if (prevCpu >= 0 && prevCpu != cpu) cost += cfg.lineTransferCycles() * l.sharedLines();
         return cost;
     }

@@ -8,7 +8,7 @@ package org.syscalllab.os;
  * @param migrationCycles     extra cycles when a thread resumes on another CPU than it last ran on (cold caches)
  * @param lineTransferCycles  cycles to move one cache line of shared kernel data from another CPU
  * @param runQueueLines       cache lines of the shared ready queue that move between CPUs when they take turns
- * @param lockOpCycles        cycles of one lock acquire or release (atomic operations; 0 on a UP build)
+ * @param lockOpCycles        cycles of one lock acquisition (atomic operations; 0 on a kernel built without SMP)
  * @param tickCycles          timer-tick period per CPU (0 = no ticks and no preemption)
  * @param tickHandlerCycles   kernel cycles of one tick handler
  * @param staggeredTicks      whether CPUs' ticks are spread over the period (true) or fire together (false)

@@ -31,7 +31,7 @@ public record SmpKernel(LockPolicy policy, long entryCycles, long exitCycles, St
     public List<Op> syscall(Kernel k, KThread caller, SyscallSpec call) {
         List<Op> ops = new ArrayList<>(8);
         if (entryCycles > 0) ops.add(new Op.Work(entryCycles));
-        ops.addAll(kernelPath(k, policy.locksFor(call), call.pathCycles()));
+        ops.addAll(kernelPath(k, caller, policy.locksFor(call), call.pathCycles()));
         if (!call.device().isEmpty() && k.chance(call.blockProbability())) {
             ops.add(new Op.Io(k.device(call.device()), caller.id(), 0));
         }
@@ -41,16 +41,18 @@ public record SmpKernel(LockPolicy policy, long entryCycles, long exitCycles, St
 
     /**
      * The steps of a kernel path of {@code cycles} under the given critical sections: the unlocked part first, then
-     * each section (lock, its share of the cycles, unlock). Per-object locks pick their object here.
+     * each section (lock, its share of the cycles, unlock). Per-object locks (name ending in {@code #}) pick their object
+     * here; per-process locks (name ending in {@code @}, e.g. a process's address space) append the caller's process id.
      */
-    public static List<Op> kernelPath(Kernel k, List<LockUse> uses, long cycles) {
+    public static List<Op> kernelPath(Kernel k, KThread caller, List<LockUse> uses, long cycles) {
         List<Op> ops = new ArrayList<>(1 + 3 * uses.size());
         double locked = 0;
         for (LockUse u : uses) locked += u.fraction();
         long free = Math.round(cycles * Math.max(0, 1 - locked));
         if (free > 0) ops.add(new Op.Work(free));
         for (LockUse u : uses) {
-            String name = u.lock().endsWith("#") ? u.lock() + k.pickObject(u.objects()) : u.lock();
+            String name = u.lock().endsWith("#") ? u.lock() + k.pickObject(u.objects())
+                    : u.lock().endsWith("@") ? u.lock() + caller.process() : u.lock();
             ops.add(new Op.Acquire(name, u.kind(), u.write()));
             long part = Math.round(cycles * u.fraction());
             if (part > 0) ops.add(new Op.Work(part));

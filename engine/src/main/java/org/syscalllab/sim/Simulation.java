@@ -6,12 +6,22 @@ import java.util.random.RandomGenerator;
 /**
  * A discrete-event simulation: one instance owns its clock, its pending events, its random streams and its counters;
  * nothing is static. Time is a {@code long} count of cycles of the reference clock. Events fire in (time, priority,
- * sequence) order: lower priority values first, and equal (time, priority) in the order they were scheduled.
+ * sequence) order: lower priority values first, and equal (time, priority) in the order they were scheduled. The order
+ * is total, so a run is deterministic whatever the heap's shape.
  *
- * <p>The pending set is a binary heap of slot indices over primitive arrays (no object per event besides the action,
- * which callers usually reuse). A handle names a (slot, generation) pair, so cancelling a fired or already-cancelled
- * event is a harmless no-op. Every {@link #INTERRUPT_CHECK_EVERY} events the loop checks the thread's interrupt flag
- * (Jupyter's interrupt) and stops with {@link SimulationInterruptedException}.
+ * <p>The pending set is a 4-ary min-heap of (time, slot) pairs stored inline in one primitive array, four siblings to a
+ * cache line, so a sift compares times that share a line and never dereferences an event; the priority and sequence
+ * (packed in one {@code long} per slot) are read only to break a tie in time.
+ * Two refinements make the common "fire one event, schedule its successor" step cheap: the fired root is not removed
+ * at once; if the action schedules an event, that event takes the root's place with a single sift-down (the classic
+ * hold operation), otherwise the hole is filled before anything else reads the heap. Cancellation is lazy: a cancelled
+ * event stays in the heap without its action and is skipped when it reaches the top; when more than half the heap is
+ * cancelled events it is compacted in linear time.
+ *
+ * <p>A handle names a (slot, generation) pair, so cancelling a fired or already-cancelled event is a harmless no-op.
+ * Every {@link #INTERRUPT_CHECK_EVERY} events the loop checks the thread's interrupt flag (Jupyter's interrupt) and
+ * stops with {@link SimulationInterruptedException}; {@link #limitEvents} and {@link #limitTime} bound a run with a
+ * {@link SimulationLimitException} naming the limit.
  */
 public final class Simulation {
     /** An action to run when its event fires. */
@@ -24,6 +34,12 @@ public final class Simulation {
     public static final int INTERRUPT_CHECK_EVERY = 4096;
     /** Priority of ordinary events; lower values fire first at equal time. */
     public static final int NORMAL = 0;
+    /** The smallest and largest priority. */
+    public static final int MIN_PRIORITY = -(1 << 22), MAX_PRIORITY = (1 << 22) - 1;
+
+    private static final int SEQ_BITS = 40;
+    private static final long SEQ_LIMIT = 1L << SEQ_BITS;
+    private static final int COMPACT_MIN = 1024;
 
     private final Streams streams;
     private long now;
@@ -33,18 +49,23 @@ public final class Simulation {
     private long maxTime = Long.MAX_VALUE;
     private boolean stopRequested;
 
-    // slots
-    private long[] time = new long[64];
-    private long[] order = new long[64];       // (priority << 40) | seq  -- see key()
+    // Heap entry i lives at heap[BASE + 2i] (time) and heap[BASE + 2i + 1] (slot). BASE = 4 puts each group of four
+    // siblings (children 4i+1..4i+4) on one 64-byte line when the array's data is line-aligned (as large arrays are).
+    private static final int BASE = 4;
+    private long[] heap = new long[BASE + 2 * 64];
+    private int capacity = 64;
+    private int size;          // entries in the heap, including cancelled ones and the hole
+    private boolean hole;      // the root entry has fired and awaits replacement or removal
+    private int dead;          // cancelled entries still in the heap
+
+    // slots: the action of a pending event (null when cancelled or free), its tie-breaking order
+    // ((priority + 2^22) << 40 | seq) and a generation for handles
     private Action[] action = new Action[64];
+    private long[] ord = new long[64];
     private int[] gen = new int[64];
-    private int[] pos = new int[64];           // index in heap, or -1
-    private int freeTop;                       // free-list stack of slots
     private int[] free = new int[64];
+    private int freeTop;
     private int slotCount;
-    // heap of slot indices
-    private int[] heap = new int[64];
-    private int size;
 
     public Simulation(long seed) {
         this.streams = new Streams(seed);
@@ -54,7 +75,8 @@ public final class Simulation {
 
     public long eventsFired() { return eventsFired; }
 
-    public int pending() { return size; }
+    /** Events scheduled and neither fired nor cancelled. */
+    public int pending() { return size - dead - (hole ? 1 : 0); }
 
     public Streams streams() { return streams; }
 
@@ -84,37 +106,57 @@ public final class Simulation {
         return scheduleAt(now + checkDelay(delay), priority, a);
     }
 
+    /** Schedules {@code a} at absolute time {@code t} (not before now) at normal priority. */
+    public long scheduleAt(long t, Action a) {
+        return scheduleAt(t, NORMAL, a);
+    }
+
     /** Schedules {@code a} at absolute time {@code t} (not before now). Priority in [-2^22, 2^22). */
     public long scheduleAt(long t, int priority, Action a) {
-        if (t < now) throw new IllegalArgumentException("cannot schedule at " + t + ", before now = " + now);
-        if (priority < -(1 << 22) || priority >= (1 << 22)) {
-            throw new IllegalArgumentException("priority = " + priority + " is not allowed; allowed: [-4194304, 4194303]");
+        if (t < now) throw new IllegalArgumentException("time = " + t + " is not allowed; allowed: >= now = " + now);
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority = " + priority + " is not allowed; allowed: [" + MIN_PRIORITY + ", " + MAX_PRIORITY + "]");
         }
         if (a == null) throw new IllegalArgumentException("action must not be null");
+        if (seqCounter >= SEQ_LIMIT) {
+            throw new SimulationLimitException("more than 2^40 events scheduled in one simulation; split the run");
+        }
+        long o = ((long) (priority - MIN_PRIORITY) << SEQ_BITS) | seqCounter++;
         int s = allocSlot();
-        time[s] = t;
-        order[s] = ((long) (priority + (1 << 22)) << 40) | (seqCounter++ & ((1L << 40) - 1));
         action[s] = a;
-        int i = size++;
-        if (i == heap.length) heap = Arrays.copyOf(heap, i * 2);
-        siftUp(i, s);
+        ord[s] = o;
+        if (hole) {
+            hole = false;
+            siftDown(0, t, o, s);
+        } else {
+            int i = size++;
+            if (i == capacity) grow();
+            siftUp(i, t, o, s);
+        }
         return ((long) gen[s] << 32) | s;
     }
 
     /** Cancels a pending event; returns false if it already fired or was cancelled. */
     public boolean cancel(long handle) {
         int s = (int) handle;
-        int g = (int) (handle >>> 32);
-        if (s < 0 || s >= slotCount || gen[s] != g || pos[s] < 0) return false;
-        removeAt(pos[s]);
-        releaseSlot(s);
+        if (s < 0 || s >= slotCount || gen[s] != (int) (handle >>> 32) || action[s] == null) return false;
+        action[s] = null;
+        gen[s]++;
+        dead++;
+        if (dead > COMPACT_MIN && dead > size / 2) compact();
         return true;
     }
 
     /** Whether the event behind a handle is still pending. */
     public boolean isPending(long handle) {
         int s = (int) handle;
-        return s >= 0 && s < slotCount && gen[s] == (int) (handle >>> 32) && pos[s] >= 0;
+        return s >= 0 && s < slotCount && gen[s] == (int) (handle >>> 32) && action[s] != null;
+    }
+
+    /** The time of the next pending event, or {@code Long.MAX_VALUE} if none. */
+    public long nextEventTime() {
+        settle();
+        return size == 0 ? Long.MAX_VALUE : heap[BASE];
     }
 
     /** Asks the running loop to return after the current event. */
@@ -123,30 +165,46 @@ public final class Simulation {
     /** Runs until no event is pending or {@link #stop()} is called. */
     public void run() { runUntil(Long.MAX_VALUE); }
 
-    /** Runs every event due at or before {@code until}; the clock then reads {@code until} if events remain. */
+    /** Runs every event due at or before {@code until}; the clock then reads {@code until} if the run was not stopped. */
     public void runUntil(long until) {
+        if (until < now) throw new IllegalArgumentException("until = " + until + " is not allowed; allowed: >= now = " + now);
         stopRequested = false;
-        while (size > 0 && !stopRequested) {
-            int s = heap[0];
-            long t = time[s];
-            if (t > until) {
-                now = until;
-                return;
+        try {
+            while (!stopRequested) {
+                if (hole) removeRoot();
+                if (size == 0) break;
+                long t = heap[BASE];
+                int s = (int) heap[BASE + 1];
+                Action a = action[s];
+                if (a == null) { // cancelled: discard
+                    dead--;
+                    hole = true;
+                    free[freeTop++] = s;
+                    continue;
+                }
+                if (t > until) {
+                    now = until;
+                    return;
+                }
+                if (t > maxTime) {
+                    throw new SimulationLimitException("simulated time limit reached: next event at cycle " + t
+                            + " is past max_cycles = " + maxTime);
+                }
+                if (eventsFired >= maxEvents) throw new SimulationLimitException("event limit reached: max_events = " + maxEvents);
+                action[s] = null;
+                gen[s]++;
+                free[freeTop++] = s;
+                hole = true;
+                now = t;
+                if ((++eventsFired & (INTERRUPT_CHECK_EVERY - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new SimulationInterruptedException("simulation interrupted at cycle " + now + " after " + eventsFired + " events");
+                }
+                a.fire(this);
             }
-            if (t > maxTime) throw new SimulationLimitException("simulated time limit reached: next event at cycle " + t
-                    + " is past max_cycles = " + maxTime);
-            if (eventsFired >= maxEvents) throw new SimulationLimitException("event limit reached: max_events = " + maxEvents);
-            removeAt(0);
-            Action a = action[s];
-            releaseSlot(s);
-            now = t;
-            eventsFired++;
-            if ((eventsFired & (INTERRUPT_CHECK_EVERY - 1)) == 0 && Thread.currentThread().isInterrupted()) {
-                throw new SimulationInterruptedException("simulation interrupted at cycle " + now + " after " + eventsFired + " events");
-            }
-            a.fire(this);
+        } finally {
+            settle();
         }
-        if (size == 0 && until != Long.MAX_VALUE && now < until) now = until;
+        if (!stopRequested && until != Long.MAX_VALUE && now < until) now = until;
     }
 
     private static long checkDelay(long d) {
@@ -154,75 +212,98 @@ public final class Simulation {
         return d;
     }
 
+    private void settle() {
+        if (hole) removeRoot();
+    }
+
     private int allocSlot() {
-        if (freeTop > 0) {
-            int s = free[--freeTop];
-            return s;
-        }
-        if (slotCount == time.length) {
+        if (freeTop > 0) return free[--freeTop];
+        if (slotCount == action.length) {
             int n = slotCount * 2;
-            time = Arrays.copyOf(time, n);
-            order = Arrays.copyOf(order, n);
             action = Arrays.copyOf(action, n);
+            ord = Arrays.copyOf(ord, n);
             gen = Arrays.copyOf(gen, n);
-            pos = Arrays.copyOf(pos, n);
             free = Arrays.copyOf(free, n);
         }
         return slotCount++;
     }
 
-    private void releaseSlot(int s) {
-        action[s] = null;
-        pos[s] = -1;
-        gen[s]++;
-        free[freeTop++] = s;
+    private void grow() {
+        capacity *= 2;
+        heap = Arrays.copyOf(heap, BASE + 2 * capacity);
     }
 
-    private boolean less(int a, int b) {
-        long ta = time[a], tb = time[b];
-        return ta < tb || (ta == tb && order[a] < order[b]);
+    /** Removes the root (the hole): the last entry moves there and sifts down. */
+    private void removeRoot() {
+        hole = false;
+        int last = --size;
+        if (last > 0) {
+            int ls = (int) heap[BASE + 2 * last + 1];
+            siftDown(0, heap[BASE + 2 * last], ord[ls], ls);
+        }
     }
 
-    private void siftUp(int i, int s) {
+    private void siftUp(int i, long t, long o, int s) {
+        long[] h = heap;
+        long[] or = ord;
         while (i > 0) {
-            int p = (i - 1) >>> 1;
-            int ps = heap[p];
-            if (!less(s, ps)) break;
-            heap[i] = ps;
-            pos[ps] = i;
+            int p = (i - 1) >>> 2;
+            long pt = h[BASE + 2 * p];
+            if (pt < t || (pt == t && or[(int) h[BASE + 2 * p + 1]] < o)) break;
+            h[BASE + 2 * i] = pt;
+            h[BASE + 2 * i + 1] = h[BASE + 2 * p + 1];
             i = p;
         }
-        heap[i] = s;
-        pos[s] = i;
+        h[BASE + 2 * i] = t;
+        h[BASE + 2 * i + 1] = s;
     }
 
-    private void siftDown(int i, int s) {
-        int half = size >>> 1;
-        while (i < half) {
-            int c = 2 * i + 1;
-            int cs = heap[c];
-            int r = c + 1;
-            if (r < size && less(heap[r], cs)) {
-                c = r;
-                cs = heap[r];
+    private void siftDown(int i, long t, long o, int s) {
+        long[] h = heap;
+        long[] or = ord;
+        int n = size;
+        while (true) {
+            int c = (i << 2) + 1;
+            if (c >= n) break;
+            int m = c;
+            long mt = h[BASE + 2 * c];
+            int end = Math.min(c + 4, n);
+            for (int j = c + 1; j < end; j++) {
+                long jt = h[BASE + 2 * j];
+                if (jt < mt || (jt == mt && or[(int) h[BASE + 2 * j + 1]] < or[(int) h[BASE + 2 * m + 1]])) {
+                    m = j;
+                    mt = jt;
+                }
             }
-            if (!less(cs, s)) break;
-            heap[i] = cs;
-            pos[cs] = i;
-            i = c;
+            if (mt > t || (mt == t && or[(int) h[BASE + 2 * m + 1]] > o)) break;
+            h[BASE + 2 * i] = mt;
+            h[BASE + 2 * i + 1] = h[BASE + 2 * m + 1];
+            i = m;
         }
-        heap[i] = s;
-        pos[s] = i;
+        h[BASE + 2 * i] = t;
+        h[BASE + 2 * i + 1] = s;
     }
 
-    private void removeAt(int i) {
-        int last = heap[--size];
-        if (i == size) return;
-        int s = heap[i];
-        heap[i] = last;
-        pos[last] = i;
-        if (i > 0 && less(last, heap[(i - 1) >>> 1])) siftUp(i, last);
-        else siftDown(i, last);
-        if (pos[s] == i && heap[i] != s) pos[s] = -1;
+    /** Drops cancelled entries and rebuilds the heap bottom-up (Floyd), in linear time. */
+    private void compact() {
+        settle();
+        int n = 0;
+        long[] h = heap;
+        for (int i = 0; i < size; i++) {
+            int s = (int) h[BASE + 2 * i + 1];
+            if (action[s] == null) {
+                free[freeTop++] = s;
+                continue;
+            }
+            h[BASE + 2 * n] = h[BASE + 2 * i];
+            h[BASE + 2 * n + 1] = s;
+            n++;
+        }
+        size = n;
+        dead = 0;
+        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) {
+            int s = (int) h[BASE + 2 * i + 1];
+            siftDown(i, h[BASE + 2 * i], ord[s], s);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -46,6 +47,7 @@ public final class LabKernel extends BaseKernel {
 
     private final CellEvaluator evaluator;
     private volatile Renderers renderers;
+    private volatile ShellReplyEnvironment running; // the execute request being answered, if any
 
     LabKernel(CellEvaluator evaluator, Renderers renderers) {
         super(NAME, VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(),
@@ -104,6 +106,12 @@ public final class LabKernel extends BaseKernel {
         getIO().display.updateDisplay(ref.id(), toDisplayData(bundle));
     }
 
+    /** Clears the running cell's output, now or ({@code wait}) when the next output arrives. */
+    void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = running;
+        if (env != null) env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+    }
+
     static DisplayData toDisplayData(Map<String, String> bundle) {
         DisplayData data = new DisplayData();
         bundle.forEach(data::putData);
@@ -136,7 +144,11 @@ public final class LabKernel extends BaseKernel {
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
         IoBinding.attach(io, env, request.isStdinEnabled());
-        env.defer(() -> IoBinding.detach(io, env));
+        running = env;
+        env.defer(() -> {
+            running = null;
+            IoBinding.detach(io, env);
+        });
         try {
             DisplayData out = eval(request.getCode());
             System.out.flush();

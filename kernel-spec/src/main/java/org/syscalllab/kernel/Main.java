@@ -32,7 +32,14 @@ public final class Main {
             System.exit(2);
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        Connection connection = Connection.open(props);
+        Connection connection;
+        try {
+            connection = Connection.open(props);
+        } catch (IllegalArgumentException e) {
+            System.err.println("[syscall-lab kernel] refusing to start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
 
         Duration grace = Duration.ofMillis(Long.getLong("syscalllab.kernel.stopGraceMillis", 1000));
         CellEvaluator evaluator = new CellEvaluator(

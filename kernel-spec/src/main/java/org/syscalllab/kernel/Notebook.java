@@ -33,6 +33,16 @@ public final class Notebook {
         updateDisplay(new DisplayRef(id), value);
     }
 
+    /** Clears the cell's output so far. */
+    public static void clearOutput() {
+        LabKernel.current().clearOutput(false);
+    }
+
+    /** Clears the cell's output when the next output arrives (no flicker when redrawing in a loop). */
+    public static void clearOutput(boolean wait) {
+        LabKernel.current().clearOutput(wait);
+    }
+
     /**
      * A live progress bar for a sweep: {@code Lab.runner().withProgress(progressBar("fig2")).run(...)} shows it
      * in the cell's output and moves it as points complete.

@@ -7,6 +7,7 @@ import java.io.*;
 import java.nio.file.*;
 import java.math.*;
 import java.time.*;
+import java.util.random.*;
 
 import org.syscalllab.experiment.*;
 import org.syscalllab.report.*;

@@ -301,20 +301,27 @@ final class ClusterCallRuntime {
         }
 
         private void exit(Drained after) {
-            compute(k.trapExit(), () -> {
-                int n = buffer.drain(tmp);
-                epoch++;
-                java.util.Arrays.fill(completed, 0);
-                java.util.Arrays.fill(timedOut, false);
-                int core = coreId();
-                long cyc = 0;
-                for (int i = 0; i < n; i++) {
-                    cyc += lines.read(replyLines + ClusterCallBuffer.replyLine(i), core);
-                    cyc += lines.read(slotLines + ClusterCallBuffer.slotLine(tmp[i]), core);
-                }
-                int[] slots = java.util.Arrays.copyOf(tmp, n);
-                compute(cyc, () -> after.returned(slots, n));
-            });
+            compute(k.trapExit(), () -> scalDrain(after));
+        }
+
+        /**
+         * SCAL reads the reply queue (after a return from the kernel, or on any redirected call): finished slots are
+         * handed to {@code after}; the wait logic's counts start again.
+         */
+        void scalDrain(Drained after) {
+            int n = buffer.drain(tmp);
+            epoch++;
+            java.util.Arrays.fill(completed, 0);
+            java.util.Arrays.fill(timedOut, false);
+            int core = coreId();
+            long cyc = 0;
+            for (int i = 0; i < n; i++) {
+                cyc += lines.read(replyLines + ClusterCallBuffer.replyLine(i), core);
+                cyc += lines.read(slotLines + ClusterCallBuffer.slotLine(tmp[i]), core);
+            }
+            int[] slots = java.util.Arrays.copyOf(tmp, n);
+            if (cyc == 0) after.returned(slots, n);
+            else compute(cyc, () -> after.returned(slots, n));
         }
 
         private boolean satisfied() {

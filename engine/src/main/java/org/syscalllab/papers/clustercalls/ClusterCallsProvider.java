@@ -8,6 +8,6 @@ import org.syscalllab.experiment.ExperimentProvider;
 public final class ClusterCallsProvider implements ExperimentProvider {
     @Override
     public List<Experiment> experiments() {
-        return List.of(new Table3_1(), new Fig6_1(), new Fig6_2(), new Table6_2());
+        return List.of(new Table3_1(), new Fig6_1(), new Fig6_2(), new Table6_2(), new Fig6_3(), new Table6_5(), new Fig6_4());
     }
 }

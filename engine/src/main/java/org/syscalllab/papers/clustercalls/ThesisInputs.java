@@ -1,5 +1,7 @@
 package org.syscalllab.papers.clustercalls;
 
+import org.syscalllab.hw.Platform;
+import org.syscalllab.hw.Platforms;
 import org.syscalllab.mech.ClusterCallCosts;
 
 /**
@@ -11,15 +13,17 @@ import org.syscalllab.mech.ClusterCallCosts;
 final class ThesisInputs {
     private ThesisInputs() { }
 
+    /** The evaluation platform (Table 6.1); its preset names the source of each hardware constant. */
+    static final Platform PLATFORM = Platforms.clusterCallCoreI7920();
     /** Clock of the evaluation platform: Table 6.1, 2.67 GHz, frequency scaling disabled. */
-    static final double CLOCK_GHZ = 2.67;
+    static final double CLOCK_GHZ = PLATFORM.clockHz() / 1e9;
     /** Cores: Table 6.1, 4 cores, hyper-threading disabled. */
-    static final int CORES = 4;
+    static final int CORES = PLATFORM.cores();
 
-    /** System-call entry, sysenter path to the point inside the call: Table 3.1, 152 cycles. */
-    static final long TRAP_ENTRY = 152;
-    /** System-call exit back to user mode: Table 3.1, 140 cycles. */
-    static final long TRAP_EXIT = 140;
+    /** System-call entry, sysenter path to the point inside the call: Table 3.1, 152 cycles (platform preset). */
+    static final long TRAP_ENTRY = PLATFORM.syscallEntryCycles();
+    /** System-call exit back to user mode: Table 3.1, 140 cycles (platform preset). */
+    static final long TRAP_EXIT = PLATFORM.syscallExitCycles();
     /** Measurement overhead subtracted in Table 3.1 (rdtsc/cpuid pair): §3.1, 98 cycles. */
     static final long MEASUREMENT_OVERHEAD = 98;
     /** Procedure call entry (call) and exit (ret): Table 3.1, 2 and 3 cycles. */
@@ -30,11 +34,8 @@ final class ThesisInputs {
      * 20 cycles on Nehalem (published instruction-latency tables put locked operations there at roughly 20 cycles).
      */
     static final long ATOMIC = 20;
-    /**
-     * ASSUMPTION: a line last written by another core of the same die is fetched through the inclusive L3 with a snoop
-     * of the owner: about twice Table 6.1's L3 latency (35–40 cycles), i.e. 75 cycles.
-     */
-    static final long LINE_TRANSFER = 75;
+    /** A line last written by another core: the platform's cache-to-cache transfer (an assumption of the preset). */
+    static final long LINE_TRANSFER = PLATFORM.cacheToCacheCycles();
     /** ASSUMPTION: creating a work item from a request-stack entry and writing it into the batch: ~20 cycles of loads/stores. */
     static final long WORK_ITEM = 20;
     /**
@@ -53,8 +54,8 @@ final class ThesisInputs {
      * measured for direct thread switches on hardware of this generation.
      */
     static final long THREAD_SWITCH = 600;
-    /** ASSUMPTION: delivering an inter-processor interrupt to another core of the same die: ~0.5 µs. */
-    static final double IPI_NS = 500;
+    /** Delivering an inter-processor interrupt: the platform's IPI cost (an assumption of the preset). */
+    static final double IPI_NS = PLATFORM.ipiCycles() / CLOCK_GHZ;
     /**
      * ASSUMPTION: an idle core halts (HLT, C1); Intel documents an exit latency of about 3 µs for Nehalem's C1 state (the
      * value OS idle drivers use for this core), paid when a thread is readied for a halted core.

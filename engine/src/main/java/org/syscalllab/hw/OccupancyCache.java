@@ -1,0 +1,125 @@
+package org.syscalllab.hw;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One structure in the fast model: the lines it holds are kept as recency cohorts (oldest first), each a vector of
+ * expected lines per stream. A burst's touched lines form a new youngest cohort; lines it hits leave their old
+ * cohorts; if the structure overflows, the oldest cohorts lose lines first (LRU at cohort granularity), and the loss is
+ * booked as evictions of the lines' owners by the owners that inserted. Cost per burst is bounded by the number of
+ * cohorts times the number of streams (both capped), independent of the burst's length.
+ */
+final class OccupancyCache {
+    static final int MAX_COHORTS = 48;
+    private final double capacity;
+    private final int streams;
+    private final int[] owner;               // owner of each stream slot
+    private final List<double[]> cohorts = new ArrayList<>();
+    private double[] young;
+    private final double[] inserted = new double[Owner.MAX];
+    private final double[] evictions = new double[Owner.MAX * Owner.MAX];
+
+    OccupancyCache(double capacity, int[] owner) {
+        this.capacity = capacity;
+        this.owner = owner;
+        this.streams = owner.length;
+        this.young = new double[streams];
+    }
+
+    double capacity() { return capacity; }
+
+    double present(int s) {
+        double p = 0;
+        for (double[] c : cohorts) p += c[s];
+        return p;
+    }
+
+    double occupancy(int o) {
+        double t = 0;
+        for (double[] c : cohorts) for (int s = 0; s < streams; s++) if (owner[s] == o) t += c[s];
+        return t;
+    }
+
+    /** {@code hits} of stream s's present lines were referenced again: move them out of their old cohorts. */
+    void hit(int s, double hits) {
+        double p = present(s);
+        if (p <= 0 || hits <= 0) return;
+        double f = Math.min(1, hits / p);
+        for (double[] c : cohorts) c[s] -= c[s] * f;
+        young[s] += Math.min(hits, p);
+    }
+
+    /** New lines of stream s brought in by the current burst. */
+    void insert(int s, double lines) {
+        if (lines <= 0) return;
+        young[s] += lines;
+        inserted[owner[s]] += lines;
+    }
+
+    /** Ends the current burst chunk: appends the young cohort and evicts the overflow, oldest first. */
+    void commit() {
+        cohorts.add(young);
+        young = new double[streams];
+        double total = 0;
+        for (double[] c : cohorts) for (double v : c) total += v;
+        double excess = total - capacity;
+        double ins = 0;
+        for (double v : inserted) ins += v;
+        for (int i = 0; i < cohorts.size() && excess > 1e-9; i++) {
+            double[] c = cohorts.get(i);
+            double sum = 0;
+            for (double v : c) sum += v;
+            if (sum <= 0) continue;
+            double take = Math.min(sum, excess);
+            double f = take / sum;
+            for (int s = 0; s < streams; s++) {
+                double gone = c[s] * f;
+                if (gone <= 0) continue;
+                c[s] -= gone;
+                if (ins > 0) {
+                    for (int o = 0; o < Owner.MAX; o++) {
+                        if (inserted[o] > 0) evictions[owner[s] * Owner.MAX + o] += gone * inserted[o] / ins;
+                    }
+                }
+            }
+            excess -= take;
+        }
+        java.util.Arrays.fill(inserted, 0);
+        cohorts.removeIf(c -> {
+            for (double v : c) if (v > 1e-9) return false;
+            return true;
+        });
+        while (cohorts.size() > MAX_COHORTS) {
+            double[] a = cohorts.remove(0);
+            double[] b = cohorts.get(0);
+            for (int s = 0; s < streams; s++) b[s] += a[s];
+        }
+    }
+
+    double evicted(int victim, int by) { return evictions[victim * Owner.MAX + by]; }
+
+    void resetEvictions() { java.util.Arrays.fill(evictions, 0); }
+
+    /**
+     * The structure reached the steady state of one owner's burst: it now holds {@code lines} (per stream slot) as its
+     * youngest cohort, and the older cohorts keep what still fits, oldest lost first; losses are booked as evictions by
+     * {@code by}.
+     */
+    void replaceBy(double[] lines, int by) {
+        double sum = 0;
+        for (double v : lines) sum += v;
+        for (double[] c : cohorts) for (int s = 0; s < streams; s++) if (lines[s] > 0) c[s] = 0;  // superseded
+        young = lines.clone();
+        inserted[by] += sum;
+        commit();
+    }
+
+    /** Replaces the contents with one cohort holding the given lines per stream (used to start from steady state). */
+    void set(double[] lines) {
+        cohorts.clear();
+        cohorts.add(lines.clone());
+        young = new double[streams];
+        java.util.Arrays.fill(inserted, 0);
+    }
+}
