@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
  * {@code stopFraction}; above {@code syncFraction} the writing process itself waits for the disk, and a process that
  * needs a page when every old page is dirty waits for it to be cleaned (the "page flushing" the paper blames for
  * Bonnie's collapse). As in 2.4's {@code balance_dirty_state}, the fractions are of all memory pages, not of the
- * cache. Time is the caller's cycle clock. Compact model written for the Cosy package.
+ * cache. Time is the caller's cycle clock. A compact model of this package: {@code os.device.PageCache} caches
+ * writes but leaves dirty pages and writeback out, which Bonnie's collapse depends on.
  */
 final class PageCache {
     /** One cached page. */
