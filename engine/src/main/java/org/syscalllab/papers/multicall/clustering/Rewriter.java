@@ -18,7 +18,7 @@ public final class Rewriter {
         StringBuilder sb = new StringBuilder();
         int k = 0;
         for (Region r : regions) k = Math.max(k, r.size());
-        if (k > 0) sb.append("struct sys_params mcall_args[").append(k).append("]; int rval;\n");
+        if (k > 0) sb.append("struct sys_params mcall_args[").append(k + 1).append("]; int rval;   /* records 1..").append(k).append(", as the stub of Fig. 2 */\n");
         print(cfg, regions, cfg.program().body(), 0, new HashSet<>(), sb);
         return sb.toString();
     }
