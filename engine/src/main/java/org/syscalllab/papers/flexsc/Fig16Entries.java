@@ -25,7 +25,7 @@ public final class Fig16Entries implements Experiment {
     public List<Param> parameters() {
         List<Param> ps = ServerSetup.common();
         ps.add(Param.ofIntList("cores", List.of(1L, 4L), 1, 4, "cores", "core counts"));
-        ps.add(Param.ofIntList("entries", List.of(64L, 128L, 192L, 256L, 320L, 384L, 448L, 512L), 1, 100_000, "entries",
+        ps.add(Param.ofIntList("entries", List.of(64L, 128L, 224L, 320L, 384L, 512L), 1, 100_000, "entries",
                 "syscall entries per core (pages x entries per page)"));
         ps.add(Param.ofInt("clients_per_core", 2048, 1, 100_000, "requests", "concurrent requests per core"));
         ps.add(Param.ofDouble("saturation_fraction", 0.95, 0.5, 1, "", "share of the best throughput that counts as saturated"));

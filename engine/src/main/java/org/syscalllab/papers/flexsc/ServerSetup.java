@@ -47,8 +47,8 @@ final class ServerSetup {
         ps.add(Param.ofInt("entries_per_page", SyscallPages.DEFAULT_ENTRIES_PER_PAGE, 1, 4096, "entries", "64-byte entries per 4 KB syscall page"));
         ps.add(Param.ofText("core_list", "", "static ordered syscall core list, e.g. 3,2 (empty = 0,1,...,cores-1)"));
         ps.add(Param.ofInt("threads", 0, 0, 100_000, "", "server threads (0 = min(clients, 200 NPTL / 1000 FlexSC for Apache))"));
-        ps.add(Param.ofDouble("warmup_ms", 1, 0, 1000, "ms", "simulated time before measuring"));
-        ps.add(Param.ofDouble("measure_ms", 2, 0.1, 10_000, "ms", "simulated time measured (steady state, so short windows suffice)"));
+        ps.add(Param.ofDouble("warmup_ms", 3, 0, 1000, "ms", "simulated time before measuring (a few rounds of batches at 512 requests)"));
+        ps.add(Param.ofDouble("measure_ms", 6, 0.1, 10_000, "ms", "simulated time measured (steady state; FlexSC progresses in rounds of batches, so the window must hold several)"));
         ps.add(Param.ofInt("kernel_switch_cycles", KERNEL_SWITCH_CYCLES, 0, 1_000_000, "cycles", "NPTL thread switch"));
         ps.add(Param.ofInt("handoff_cycles", HANDOFF_CYCLES, 0, 1_000_000, "cycles", "switch to and from a syscall thread"));
         return ps;
