@@ -2,16 +2,23 @@
 # Cold-starts the syscall-lab kernel N times (default 200) while two busy loops keep both cores busy.
 # Each start: launch, wait_for_ready, execute `1+1` (expects 2), shutdown. Prints the failures and the start times.
 #   kernel-spec/scripts/coldstart.sh [N]
-# Needs the kernelspec (./lab builds it under kernel-spec/target/jupyter; JUPYTER_PATH may point elsewhere).
+# Needs a build (mvn package). It runs a snapshot of the built jars, so a rebuild during the run cannot disturb it.
 set -euo pipefail
 N="${1:-200}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-export JUPYTER_PATH="${JUPYTER_PATH:-$ROOT/kernel-spec/target/jupyter}"
-[ -x "$JUPYTER_PATH/kernels/syscall-lab/launch.sh" ] || { echo "coldstart: no kernelspec under $JUPYTER_PATH (run ./lab test or ./lab reproduce first)" >&2; exit 2; }
+CP_FILE="$ROOT/kernel-spec/target/kernel.classpath"
+[ -f "$CP_FILE" ] || { echo "coldstart: build first (mvn package): $CP_FILE missing" >&2; exit 2; }
 
+SNAP="$(mktemp -d)"
 busy=()
-stop_busy() { for p in "${busy[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap stop_busy EXIT
+cleanup() { for p in "${busy[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$SNAP"; }
+trap cleanup EXIT
+mkdir -p "$SNAP/kernel-spec/target" "$SNAP/engine"
+cp "$ROOT"/kernel-spec/target/kernel-spec-*.jar "$SNAP/kernel-spec/target/"
+cp "$ROOT"/engine/target/engine-*.jar "$SNAP/engine/"
+sed "s#$ROOT/engine/target/#$SNAP/engine/#g" "$CP_FILE" >"$SNAP/kernel-spec/target/kernel.classpath"
+bash "$ROOT/kernel-spec/src/main/jupyter/make-kernelspec.sh" "$SNAP" "$SNAP/jupyter"
+export JUPYTER_PATH="$SNAP/jupyter"
 for _ in 1 2; do ( while :; do :; done ) & busy+=($!); done
 
 /usr/bin/python3 - "$N" <<'PY'
@@ -19,6 +26,10 @@ import statistics, sys, time
 from jupyter_client.manager import KernelManager
 
 n = int(sys.argv[1])
+
+def stats(xs):
+    return "median %.2f s, max %.2f s" % (statistics.median(xs), max(xs)) if xs else "n/a"
+
 failures, ready_s, first_cell_s = [], [], []
 for i in range(n):
     km = KernelManager(kernel_name="syscall-lab")
@@ -49,11 +60,9 @@ for i in range(n):
             km.shutdown_kernel(now=False)
         except Exception as e:
             print("start %d: shutdown: %s" % (i + 1, e), file=sys.stderr)
-    if (i + 1) % 20 == 0:
-        print("coldstart: %d/%d done, %d failed" % (i + 1, n, len(failures)), file=sys.stderr, flush=True)
-
-def stats(xs):
-    return "median %.2f s, max %.2f s" % (statistics.median(xs), max(xs)) if xs else "n/a"
+    if (i + 1) % 10 == 0:
+        print("coldstart: %d/%d done, %d failed; ready %s" % (i + 1, n, len(failures), stats(ready_s)),
+              file=sys.stderr, flush=True)
 print("coldstart: %d starts under two busy loops, %d failed" % (n, len(failures)))
 print("  launch -> ready: %s" % stats(ready_s))
 print("  first cell 1+1:  %s" % stats(first_cell_s))

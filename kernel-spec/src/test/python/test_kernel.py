@@ -65,6 +65,14 @@ class SyscallLabKernelTests(jkt.KernelTests):
     code_inspect_sample = "Math.abs"
     code_clear_output = 'System.out.println("soon gone");\nclearOutput();'
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the suite's own replies time out after 15 s: let JShell finish starting before the first test
+        jkt.TIMEOUT = REPLY_TIMEOUT
+        reply = cls.kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+        assert reply["content"]["status"] == "ok", reply["content"]
+
     # ------------------------------------------------------------------------------------------- helpers
 
     def reply_to(self, msg_id, timeout=REPLY_TIMEOUT):
@@ -99,10 +107,24 @@ class SyscallLabKernelTests(jkt.KernelTests):
         results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
         self.assertEqual(results, ["2"])
 
-    def interrupt_running(self, code, expected_ename, settle=1.0):
+    def interrupt_running(self, code, expected_ename, setup=None):
+        """Runs `code` (a block that prints "started" first), interrupts it once it has started, checks the error."""
+        if setup:
+            reply, _ = self.run_cell(setup)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         self.flush_channels()
         msg_id = self.kc.execute(code)
-        time.sleep(settle)  # let the cell start and spin
+        deadline = time.time() + REPLY_TIMEOUT
+        while True:  # wait until the cell's code runs, so that the interrupt reaches it and not the compiler
+            self.assertLess(time.time(), deadline, "the cell never started")
+            try:
+                msg = self.kc.get_iopub_msg(timeout=0.5)
+            except queue.Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" \
+                    and "started" in msg["content"]["text"]:
+                break
+        time.sleep(0.3)
         self.km.interrupt_kernel()
         reply = self.reply_to(msg_id, timeout=30)
         self.iopub_until_idle(msg_id)
@@ -114,21 +136,28 @@ class SyscallLabKernelTests(jkt.KernelTests):
 
     def test_interrupt_busy_loop(self):
         """A loop that never looks at its interrupt flag is stopped by JShell after the grace period."""
-        self.interrupt_running("while (true) { }", "Interrupted")
+        self.interrupt_running('{ System.out.println("started"); while (true) { } }', "Interrupted")
 
     def test_interrupt_loop_until_interrupted(self):
         """A loop that runs until its thread is interrupted ends at once."""
-        self.interrupt_running("while (!Thread.currentThread().isInterrupted()) { }", "Interrupted")
+        self.interrupt_running('{ System.out.println("started"); while (!Thread.currentThread().isInterrupted()) { } }',
+                               "Interrupted")
 
     def test_interrupt_sleep(self):
-        self.interrupt_running("Thread.sleep(600_000);", "InterruptedException")
+        self.interrupt_running('{ System.out.println("started"); Thread.sleep(600_000); }', "InterruptedException")
 
     def test_interrupt_simulation(self):
         """The engine's event loop checks the interrupt flag and stops with its own exception."""
-        code = ("var sim = new Simulation(1);\n"
-                "sim.schedule(1, new Simulation.Action() { public void fire(Simulation s) { s.schedule(1, this); } });\n"
-                "sim.run();")
-        self.interrupt_running(code, "SimulationInterruptedException")
+        setup = ("var sim = new Simulation(1);\n"
+                 "sim.schedule(1, new Simulation.Action() { public void fire(Simulation s) { s.schedule(1, this); } });")
+        self.interrupt_running('{ System.out.println("started"); sim.run(); }', "SimulationInterruptedException",
+                               setup=setup)
+
+    def test_interrupt_parallel_sweep(self):
+        """A sweep running on the runner's worker threads stops too: they belong to the interrupted cell."""
+        self.interrupt_running('{ System.out.println("started");\n'
+                               '  Lab.runner().withCache(false).run("demo.mm1", "customers", 50_000_000); }',
+                               "RunInterruptedException")
 
     # ------------------------------------------------------------------------------------------- sockets
 

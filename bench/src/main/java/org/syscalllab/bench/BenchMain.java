@@ -72,6 +72,7 @@ public final class BenchMain {
                         ssjFaster ? "SSJ" : "DSOL", peer / ours[0], peer / ours[0] >= 2 ? "(goal >= 2x: met)" : "(goal >= 2x: NOT met)"));
             }
         }
+        CacheBenchReport.run(quick);
     }
 
     private static String name(String method) {

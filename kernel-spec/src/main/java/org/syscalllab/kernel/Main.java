@@ -12,8 +12,8 @@ import org.syscalllab.kernel.render.Renderers;
 
 /**
  * Starts the kernel: {@code java org.syscalllab.kernel.Main <connection-file>}. The JShell is built on its own thread
- * while the sockets bind, so the kernel answers {@code kernel_info} at once and the first cell waits only for what is
- * left of the JShell start.
+ * once the sockets are bound, so the kernel answers {@code kernel_info} at once and the first cell waits only for what
+ * is left of the JShell start.
  *
  * <p>System property {@code syscalllab.kernel.stopGraceMillis} (default 1000): how long an interrupted cell may take to
  * stop by itself before JShell stops it.
@@ -49,6 +49,7 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection); // before connect: an early request must find its handler
         kernel.onStartup();
         connection.connect();
+        evaluator.start(); // after the sockets: the kernel answers kernel_info while JShell starts
         connection.waitUntilClose();
         System.exit(0);
     }

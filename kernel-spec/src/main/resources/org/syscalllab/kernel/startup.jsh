@@ -12,7 +12,16 @@ import java.util.random.*;
 import org.syscalllab.experiment.*;
 import org.syscalllab.report.*;
 import org.syscalllab.sim.*;
+import org.syscalllab.hw.*;
+import org.syscalllab.os.*;
+import org.syscalllab.os.syscall.*;
+import org.syscalllab.os.lock.*;
+import org.syscalllab.os.device.*;
 import org.syscalllab.mech.*;
+import org.syscalllab.workload.*;
+// names that two of the packages above both define: the usual Java meaning wins (qualify the engine's, e.g.
+// org.syscalllab.hw.Stream)
+import java.util.stream.Stream;
 
 import tech.tablesaw.api.*;
 

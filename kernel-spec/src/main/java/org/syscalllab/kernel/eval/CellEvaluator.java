@@ -28,8 +28,9 @@ import jdk.jshell.VarSnippet;
 
 /**
  * Evaluates cells with one JShell whose snippets run in this JVM. Every operation runs on one evaluation thread, in
- * submission order, so JShell is never used concurrently; the JShell is built and the startup snippets are run on that
- * thread as soon as the evaluator exists, so the first cell does not pay for it after the kernel said it was ready.
+ * submission order, so JShell is never used concurrently. {@link #start()} builds the JShell and runs the startup
+ * snippets on that thread in the background (the kernel calls it once its sockets are bound, so that it answers
+ * {@code kernel_info} first); any operation starts it if nobody did.
  *
  * <p>An {@link #interrupt()} interrupts the thread running the cell (cooperative code, such as the engine's event loop,
  * stops with its own exception) and, if the cell is still running after {@link Options#stopGrace()}, asks JShell to
@@ -67,7 +68,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final PrintStream log;
     private final ThreadGroup cellThreads = new ThreadGroup("syscall-lab cells");
     private final ExecutorService thread;
-    private final Future<?> started;
+    private Future<?> started;                   // guarded by this
     private final AtomicLong cellSeq = new AtomicLong();
     private volatile long runningCell;          // 0 when idle
     private volatile boolean interruptRequested;
@@ -83,7 +84,16 @@ public final class CellEvaluator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.started = thread.submit(this::startShell);
+    }
+
+    /** Builds the JShell and runs the startup snippets in the background; idempotent. */
+    public synchronized void start() {
+        if (started == null) started = thread.submit(this::startShell);
+    }
+
+    private synchronized Future<?> started() {
+        start();
+        return started;
     }
 
     private void startShell() {
@@ -292,7 +302,8 @@ public final class CellEvaluator implements AutoCloseable {
     /** Completions at {@code cursor}: the replacement texts and the range of {@code code} they replace. */
     public Completions complete(String code, int cursor) {
         return call(() -> {
-            Magics.Cell parsed = Magics.parse(code);
+            Magics.Cell parsed = parseOrNull(code);
+            if (parsed == null) return new Completions(List.of(), cursor, cursor);
             int local = cursor - parsed.codeOffset();
             if (local < 0) return new Completions(List.of(), cursor, cursor);
             Chunk chunk = chunkAt(parsed.code(), local);
@@ -316,7 +327,8 @@ public final class CellEvaluator implements AutoCloseable {
     /** Signature and javadoc of what is at {@code cursor}, or the type and value of a variable; empty if unknown. */
     public Optional<String> inspect(String code, int cursor) {
         return call(() -> {
-            Magics.Cell parsed = Magics.parse(code);
+            Magics.Cell parsed = parseOrNull(code);
+            if (parsed == null) return Optional.<String>empty();
             int local = cursor - parsed.codeOffset();
             if (local < 0) return Optional.<String>empty();
             String text = parsed.code();
@@ -353,6 +365,15 @@ public final class CellEvaluator implements AutoCloseable {
         });
     }
 
+    /** The cell split at its magics, or null when a magic line is malformed (nothing to complete or inspect). */
+    private static Magics.Cell parseOrNull(String code) {
+        try {
+            return Magics.parse(code);
+        } catch (CellError e) {
+            return null;
+        }
+    }
+
     private Chunk chunkAt(String text, int pos) {
         Chunk found = null;
         for (Chunk c : Splitter.split(shell.sourceCodeAnalysis(), text)) {
@@ -369,9 +390,10 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private <T> T call(Callable<T> task) {
+        Future<?> ready = started();
         Future<T> f = thread.submit(task);
         try {
-            started.get();
+            ready.get();
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

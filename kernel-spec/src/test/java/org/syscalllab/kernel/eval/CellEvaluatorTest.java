@@ -138,6 +138,12 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aMalformedMagicGivesNoCompletionsRatherThanAnError() {
+        assertEquals(List.of(), evaluator.complete("%nosuch\nSyste", 13).matches());
+        assertTrue(evaluator.inspect("%nosuch\nMath.abs", 16).isEmpty());
+    }
+
+    @Test
     void inspectionGivesSignaturesOrAVariablesValue() {
         String doc = evaluator.inspect("Math.abs", 8).orElseThrow();
         assertTrue(doc.contains("abs(int"), doc);
