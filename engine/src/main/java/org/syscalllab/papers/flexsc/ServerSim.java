@@ -370,8 +370,7 @@ final class ServerSim {
             g.holdsApp = true;
             // the granted thread runs its locked part when its core next picks it
             cores[g.core].ready.add(g);
-            if (cfg.mode() == Mode.SYNC) kick(cores[g.core]);
-            else wakeCore(cores[g.core]);
+            wakeCore(cores[g.core]);                             // only an idle core: a busy one picks it up next
         }
     }
 
@@ -459,7 +458,7 @@ final class ServerSim {
         if (cfg.mode() == Mode.SYNC) {
             gc.resumed.add(g);
             resumeActions.put(g.id(), r);
-            kick(gc);
+            wakeCore(gc);                                        // the releasing thread may be on this very core
         } else {
             gc.resumed.add(g);
             resumeActions.put(g.id(), r);

@@ -13,8 +13,12 @@ import org.syscalllab.sim.Simulation;
 
 class ServerSimTest {
     private static ServerSim sim(ServerSim.Mode mode, int cores, int clients, int pages) {
+        return sim(ServerWorkload.apache(), mode, cores, clients, pages);
+    }
+
+    private static ServerSim sim(ServerWorkload w, ServerSim.Mode mode, int cores, int clients, int pages) {
         ServerSim.SwitchCosts sc = new ServerSim.SwitchCosts(1500, 100, 2, 10, 50, 100);
-        ServerSim.Config cfg = new ServerSim.Config(Platforms.flexscNehalem(), MemorySystem.Fidelity.FAST, ServerWorkload.apache(),
+        ServerSim.Config cfg = new ServerSim.Config(Platforms.flexscNehalem(), MemorySystem.Fidelity.FAST, w,
                 mode, cores, clients, pages, 4, List.of(), 0, 200_000, 600_000, sc);
         return new ServerSim(cfg, new Simulation(3), 3);
     }
@@ -40,5 +44,14 @@ class ServerSimTest {
         assertTrue(fx.userIpc() > sync.userIpc(), "user IPC " + fx.userIpc() + " vs " + sync.userIpc());
         assertTrue(fx.kernelIpc() > sync.kernelIpc(), "kernel IPC " + fx.kernelIpc() + " vs " + sync.kernelIpc());
         assertTrue(fx.meanBatch() > 1);
+    }
+
+    @Test
+    void aCoreNeverRunsTwoThreadsAtOnce() {
+        // a lock handed over on the releasing thread's own core must not start a second chain of work there
+        ServerSim.Stats one = sim(ServerWorkload.mysql(), ServerSim.Mode.SYNC, 1, 16, 8).run();
+        ServerSim.Stats two = sim(ServerWorkload.mysql(), ServerSim.Mode.SYNC, 2, 16, 8).run();
+        assertTrue(two.throughputRps() <= 2.05 * one.throughputRps(), two.throughputRps() + " vs " + one.throughputRps());
+        assertTrue(one.userPct() + one.kernelPct() <= 100.0 + 1e-9);
     }
 }
