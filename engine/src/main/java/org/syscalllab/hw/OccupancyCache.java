@@ -11,13 +11,14 @@ import java.util.List;
  * cohorts times the number of streams (both capped), independent of the burst's length.
  */
 final class OccupancyCache {
-    static final int MAX_COHORTS = 48;
+    static final int MAX_COHORTS = 64;
     private final double capacity;
     private final int streams;
     private final int[] owner;               // owner of each stream slot
     private final List<double[]> cohorts = new ArrayList<>();
     private double[] young;
     private final double[] inserted = new double[Owner.MAX];
+    private final double[] rate;             // references per line of each stream in its latest burst
     private final double[] evictions = new double[Owner.MAX * Owner.MAX];
 
     OccupancyCache(double capacity, int[] owner) {
@@ -25,7 +26,15 @@ final class OccupancyCache {
         this.owner = owner;
         this.streams = owner.length;
         this.young = new double[streams];
+        this.rate = new double[streams];
     }
+
+    /**
+     * Records how often stream s references each of its lines in the current burst. Within one burst, lines of a
+     * stream referenced less often were, on average, last touched longer ago, so {@link #commit()} files them as older
+     * (the characteristic-time view of LRU), and they are evicted first.
+     */
+    void rate(int s, double refsPerLine) { rate[s] = refsPerLine; }
 
     double capacity() { return capacity; }
 
@@ -59,7 +68,15 @@ final class OccupancyCache {
 
     /** Ends the current burst chunk: appends the young cohort and evicts the overflow, oldest first. */
     void commit() {
-        cohorts.add(young);
+        Integer[] order = new Integer[streams];
+        for (int s = 0; s < streams; s++) order[s] = s;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(rate[a], rate[b]));
+        for (int s : order) {
+            if (young[s] <= 0) continue;
+            double[] c = new double[streams];
+            c[s] = young[s];
+            cohorts.add(c);
+        }
         young = new double[streams];
         double total = 0;
         for (double[] c : cohorts) for (double v : c) total += v;
@@ -101,25 +118,12 @@ final class OccupancyCache {
 
     void resetEvictions() { java.util.Arrays.fill(evictions, 0); }
 
-    /**
-     * The structure reached the steady state of one owner's burst: it now holds {@code lines} (per stream slot) as its
-     * youngest cohort, and the older cohorts keep what still fits, oldest lost first; losses are booked as evictions by
-     * {@code by}.
-     */
-    void replaceBy(double[] lines, int by) {
-        double sum = 0;
-        for (double v : lines) sum += v;
-        for (double[] c : cohorts) for (int s = 0; s < streams; s++) if (lines[s] > 0) c[s] = 0;  // superseded
-        young = lines.clone();
-        inserted[by] += sum;
-        commit();
-    }
-
     /** Replaces the contents with one cohort holding the given lines per stream (used to start from steady state). */
-    void set(double[] lines) {
+    void set(double[] lines, double[] refsPerLine) {
         cohorts.clear();
-        cohorts.add(lines.clone());
-        young = new double[streams];
+        System.arraycopy(refsPerLine, 0, rate, 0, streams);
+        young = lines.clone();
         java.util.Arrays.fill(inserted, 0);
+        commit();
     }
 }

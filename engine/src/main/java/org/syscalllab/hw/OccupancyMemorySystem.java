@@ -152,6 +152,7 @@ public final class OccupancyMemorySystem implements MemorySystem {
             touched += d[i];
         }
         double[] miss = new double[n];
+        for (int i = 0; i < n; i++) c.rate(slots[i], refs[i] / size[i]);
         if (touched <= c.capacity() / 2) {
             for (int i = 0; i < n; i++) {
                 if (d[i] <= 0) continue;
@@ -169,19 +170,20 @@ public final class OccupancyMemorySystem implements MemorySystem {
             c.commit();
         } else {
             double[] res = Che.resident(size, refs, c.capacity());
-            double[] lines = new double[SLOTS];
             for (int i = 0; i < n; i++) {
                 if (refs[i] <= 0) continue;
                 double p = c.present(slots[i]);
-                // steady-state misses, plus the missing lines (below steady state) that the burst touches again;
-                // lines it does not touch stay absent, and the other owners' lines keep that room
-                double refill = Math.max(0, res[i] - p) * -Math.expm1(-refs[i] / size[i]);
+                double touchedShare = -Math.expm1(-refs[i] / size[i]);
+                // steady-state misses, plus the missing lines (below steady state) that the burst touches again
+                double refill = Math.max(0, res[i] - p) * touchedShare;
                 double steady = refs[i] * Math.max(0, 1 - res[i] / size[i]);
                 miss[i] = steady + refill;
-                // every miss brings in a line of the stream (up to its steady share), pushing out older lines
-                lines[slots[i]] = res[i] > p ? Math.min(res[i], p + refill + steady) : res[i];
+                // present lines the burst touched become young; untouched ones keep their age. Each miss brings in a
+                // line (at most the stream's steady share); the overflow pushes out the oldest lines, whoever owns them
+                c.hit(slots[i], p * touchedShare);
+                c.insert(slots[i], Math.min(res[i], steady + refill));
             }
-            c.replaceBy(lines, ss.get(0).owner());
+            c.commit();
         }
         for (int i = 0; i < n; i++) m.add(id, miss[i]);
         return miss;
@@ -191,6 +193,10 @@ public final class OccupancyMemorySystem implements MemorySystem {
         Region r = s.region();
         double w = r.lines();
         boolean random = s.pattern() == Stream.Pattern.RANDOM;
+        double perLine = refs / w;
+        (s.instruction() ? itlb : dtlb).rate(slot, perLine);
+        (s.instruction() ? l1i : l1d).rate(slot, perLine);
+        for (OccupancyCache u : unified) u.rate(slot, perLine);
         OccupancyCache l1 = s.instruction() ? l1i : l1d;
         int pageLines = s.instruction() ? pageLinesI : pageLinesD;
         // --- TLB
@@ -280,8 +286,12 @@ public final class OccupancyMemorySystem implements MemorySystem {
         }
         double[] res = Che.resident(sizes, lam, c.capacity());
         double[] lines = new double[SLOTS];
-        for (int i = 0; i < n; i++) lines[slots[i]] += res[i];
-        c.set(lines);
+        double[] perLine = new double[SLOTS];
+        for (int i = 0; i < n; i++) {
+            lines[slots[i]] += res[i];
+            if (sizes[i] > 0) perLine[slots[i]] = lam[i] / sizes[i];
+        }
+        c.set(lines, perLine);
         c.resetEvictions();
     }
 

@@ -184,7 +184,7 @@ public final class Kernel {
     public KThread spawn(String name, ThreadBody body, long affinity) { return spawn(name, body, affinity, false); }
 
     /**
-     * Creates a thread; a daemon thread does not keep the run alive (helpers such as proxies and servers).
+     * Creates a thread; a daemon thread does not keep the run alive (proxies, servers).
      */
     public KThread spawn(String name, ThreadBody body, long affinity, boolean daemon) {
         if (body == null) throw new IllegalArgumentException("body must not be null");
@@ -199,7 +199,7 @@ public final class Kernel {
         return t;
     }
 
-    /** Starts the kernel (ticks, helper threads) and runs until every non-daemon thread exits. */
+    /** Starts the kernel (ticks, the organisation's threads) and runs until every non-daemon thread exits. */
     public void run() {
         start();
         sim.run();
@@ -314,23 +314,45 @@ public final class Kernel {
     /** An idle CPU looks for work (after an IPI, a poll or at start). */
     private void kick(Cpu c) {
         c.kickPending = false;
-        if (c.current != null) return;
+        if (c.current != null) {
+            // a poll that finds its CPU busy: the waiting threads need another idle CPU's poll
+            if (idleWake(c) == KernelConfig.IdleWake.POLL) {
+                List<KThread> waiting = new ArrayList<>(cfg.sharedRunQueue() ? shared : c.queue);
+                for (KThread t : waiting) kickIdleFor(t);
+            }
+            return;
+        }
         dispatch(c);
     }
 
     private KernelConfig.IdleWake idleWake(Cpu c) { return org.idleWake(this, c.id); }
 
-    private void schedulePoll(Cpu c) {
-        if (c.kickPending) return;
+    /** The first poll of an idle POLL CPU at or after now (its polls are every idlePollCycles from its own phase). */
+    private long nextPoll(Cpu c) {
         long p = cfg.idlePollCycles();
         long now = sim.now();
-        long next = ((now - c.pollPhase) / p + 1) * p + c.pollPhase;
-        if (next <= now) next += p;
-        c.kickPending = true;
-        sim.scheduleAt(next, Simulation.NORMAL, x -> kick(c));
+        long k = Math.floorDiv(now - c.pollPhase + p - 1, p);
+        return k * p + c.pollPhase;
     }
 
     private void kickIdleFor(KThread t) {
+        // idle POLL CPUs find the thread at their next poll: schedule only the earliest such poll (same outcome as
+        // polling all the time, without an event per poll)
+        Cpu poller = null;
+        long when = Long.MAX_VALUE;
+        for (Cpu c : cpus) {
+            if (c.current == null && allowed(t, c.id) && idleWake(c) == KernelConfig.IdleWake.POLL) {
+                long n = nextPoll(c);
+                if (n < when) {
+                    when = n;
+                    poller = c;
+                }
+            }
+        }
+        if (poller != null) {
+            Cpu pc = poller;
+            sim.scheduleAt(when, Simulation.NORMAL, x -> kick(pc));
+        }
         Cpu target = null;
         if (t.lastCpu >= 0 && cpus[t.lastCpu].current == null && allowed(t, t.lastCpu)
                 && idleWake(cpus[t.lastCpu]) == KernelConfig.IdleWake.IPI) target = cpus[t.lastCpu];
@@ -354,7 +376,6 @@ public final class Kernel {
         if (t == null) {
             if (c.current != null) throw new IllegalStateException("cpu " + c.id + " idles with a current thread");
             c.setMode(Mode.IDLE);
-            if (idleWake(c) == KernelConfig.IdleWake.POLL && live > 0) schedulePoll(c);
             return;
         }
         if (t.cpu >= 0) throw new IllegalStateException(t + " dispatched on cpu " + c.id + " while on cpu " + t.cpu);

@@ -1,6 +1,5 @@
 package org.syscalllab.workload;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.syscalllab.hw.CoreTiming;
 import org.syscalllab.hw.MemorySystem;
@@ -17,8 +16,9 @@ import org.syscalllab.hw.Structure;
  * cycles. Time is attributed as FlexSC's counters saw it: the entry and exit cycles and the kernel path are kernel
  * time; the pipeline drain and refill around the exception ({@link Platform#pipelineRefillCycles()}) is user time.
  *
- * <p>The user program's core CPI is derived from its base IPC: the program is run without calls in steady state and
- * its miss stalls are subtracted from 1/base IPC (a base IPC its misses alone exceed is rejected).
+ * <p>The user program's core CPI is derived from its base IPC: the program is run without calls in steady state on the
+ * machine the base IPC was measured on, and its miss stalls are subtracted from 1/base IPC (a base IPC its misses
+ * alone exceed is rejected).
  */
 public final class CallInjection {
     private final Platform platform;
@@ -31,22 +31,39 @@ public final class CallInjection {
     /** Instructions run without calls to settle the caches after the steady-state fill. */
     public static final double SETTLE_INSTRUCTIONS = 2_000_000;
 
+    /** A program on a platform whose core CPI is derived on that same platform. */
     public CallInjection(Platform platform, MemorySystem.Fidelity fidelity, ComputeProgram program, long seed) {
+        this(platform, platform, fidelity, program, seed);
+    }
+
+    /**
+     * A program on {@code platform}, with the core CPI derived from the base IPC on {@code reference} (the machine the
+     * base IPC was measured on). With smaller or larger caches than the reference, the same core then runs slower or
+     * faster, as the changed misses dictate.
+     */
+    public CallInjection(Platform platform, Platform reference, MemorySystem.Fidelity fidelity, ComputeProgram program, long seed) {
         this.platform = platform;
-        this.mem = MemorySystem.create(platform, fidelity, seed);
         this.timing = new CoreTiming(platform);
         this.program = program;
-        mem.prefill(program.streams(), program.ratesPerInstruction());
-        mem.run(program.burst(SETTLE_INSTRUCTIONS));
+        CoreTiming refTiming = new CoreTiming(reference);
+        MemorySystem ref = warm(reference, fidelity, program, seed);
         double window = 1_000_000;
-        Misses m = mem.run(program.burst(window));
-        this.baseStallPerInstr = timing.stallCycles(m) / window;
+        Misses m = ref.run(program.burst(window));
+        this.baseStallPerInstr = refTiming.stallCycles(m) / window;
         this.userCoreCpi = 1.0 / program.baseIpc() - baseStallPerInstr;
         if (userCoreCpi < 0.05) {
             throw new IllegalArgumentException("base_ipc = " + program.baseIpc() + " of " + program.name()
                     + " is not allowed with this working set: its misses alone take " + baseStallPerInstr
-                    + " cycles per instruction; allowed: base_ipc < " + (1 / (baseStallPerInstr + 0.05)));
+                    + " cycles per instruction on " + reference.name() + "; allowed: base_ipc < " + (1 / (baseStallPerInstr + 0.05)));
         }
+        this.mem = reference.equals(platform) ? ref : warm(platform, fidelity, program, seed);
+    }
+
+    private static MemorySystem warm(Platform p, MemorySystem.Fidelity fidelity, ComputeProgram program, long seed) {
+        MemorySystem m = MemorySystem.create(p, fidelity, seed);
+        m.prefill(program.streams(), program.ratesPerInstruction());
+        m.run(program.burst(SETTLE_INSTRUCTIONS));
+        return m;
     }
 
     public MemorySystem memory() { return mem; }
@@ -100,7 +117,7 @@ public final class CallInjection {
 
     /**
      * Runs {@code warmupCalls} unmeasured then {@code calls} measured intervals of N user instructions followed by the
-     * call.
+     * call; with {@code call == null} the same intervals run without any call (the baseline the paper compares with).
      */
     public Outcome periodic(KernelPath call, double instructionsBetweenCalls, int warmupCalls, int calls) {
         if (!(instructionsBetweenCalls >= 1)) {
@@ -109,12 +126,16 @@ public final class CallInjection {
         if (calls < 1) throw new IllegalArgumentException("calls = " + calls + " is not allowed; allowed: >= 1");
         for (int i = 0; i < warmupCalls; i++) {
             user(instructionsBetweenCalls);
-            kernel(call);
+            if (call != null) kernel(call);
         }
         Interval u = Interval.ZERO;
         Interval k = Interval.ZERO;
         for (int i = 0; i < calls; i++) {
             Interval ui = user(instructionsBetweenCalls);
+            if (call == null) {
+                u = u.plus(ui);
+                continue;
+            }
             u = u.plus(new Interval(ui.instructions(), ui.cycles() + directUserCycles(), ui.misses()));
             k = k.plus(kernel(call));
         }
@@ -127,22 +148,6 @@ public final class CallInjection {
         kernel(call);
         double[] out = new double[Structure.values().length];
         for (Structure s : Structure.values()) out[s.ordinal()] = mem.evicted(s, Owner.USER, Owner.KERNEL);
-        return out;
-    }
-
-    /** User IPC in slices of {@code slice} instructions after one call (FlexSC Fig. 1); cycle time stamps per slice. */
-    public List<double[]> ipcAfterCall(KernelPath call, double slice, double until) {
-        List<double[]> out = new ArrayList<>();
-        kernel(call);
-        double t = directUserCycles();
-        double ins = 0;
-        while (ins < until) {
-            Interval iv = user(slice);
-            double c = iv.cycles() + (ins == 0 ? directUserCycles() : 0);
-            out.add(new double[] {t + c / 2, slice / c, c});
-            t += c;
-            ins += slice;
-        }
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package org.syscalllab.papers.clustercalls;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import org.syscalllab.mech.ClusterCallBarrier;
 import org.syscalllab.mech.ClusterCallBuffer;
@@ -226,7 +227,7 @@ final class ClusterCallRuntime {
                 if (n == 0) continue;
                 batches++;
                 batchedCalls += n;
-                taken[p.index] = java.util.Arrays.copyOf(tmp, n);
+                taken[p.index] = Arrays.copyOf(tmp, n);
                 cyc += n * k.workItem();
                 cyc += lines.atomic(p.lockLine, core, t + cyc);
                 for (int i = 0; i < n; i += 16) cyc += lines.write(p.queueLines + (int) (((p.enqueued + i) % 8192) * 4 / 64), core);
@@ -311,15 +312,15 @@ final class ClusterCallRuntime {
         void scalDrain(Drained after) {
             int n = buffer.drain(tmp);
             epoch++;
-            java.util.Arrays.fill(completed, 0);
-            java.util.Arrays.fill(timedOut, false);
+            Arrays.fill(completed, 0);
+            Arrays.fill(timedOut, false);
             int core = coreId();
             long cyc = 0;
             for (int i = 0; i < n; i++) {
                 cyc += lines.read(replyLines + ClusterCallBuffer.replyLine(i), core);
                 cyc += lines.read(slotLines + ClusterCallBuffer.slotLine(tmp[i]), core);
             }
-            int[] slots = java.util.Arrays.copyOf(tmp, n);
+            int[] slots = Arrays.copyOf(tmp, n);
             if (cyc == 0) after.returned(slots, n);
             else compute(cyc, () -> after.returned(slots, n));
         }

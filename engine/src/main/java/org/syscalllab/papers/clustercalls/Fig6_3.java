@@ -40,10 +40,14 @@ final class Fig6_3 implements Experiment {
         List<Integer> cs = WebServerRuns.ints(p.getLongList("concurrency"));
         List<WebServerRuns.Run> runs = WebServerRuns.sweep(p, ctx, WebServerRuns.models(p), cs, p.getLong("requests"));
         for (WebServerRuns.Run r : runs) out.add(r.model(), r.concurrency(), "throughput_rps", r.outcome().throughputRps());
+        // rank by throughput at each concurrency (1 = highest); tied models share the mean of their places
         for (WebServerRuns.Run r : runs) {
-            int rank = 1;
+            double rank = 1;
             for (WebServerRuns.Run o : runs) {
-                if (o.concurrency() == r.concurrency() && o.outcome().throughputRps() > r.outcome().throughputRps()) rank++;
+                if (o == r || o.concurrency() != r.concurrency()) continue;
+                double a = o.outcome().throughputRps(), b = r.outcome().throughputRps();
+                if (a > b) rank += 1;
+                else if (a == b) rank += 0.5;
             }
             out.add(r.model(), r.concurrency(), "rank", rank);
         }

@@ -1,7 +1,9 @@
 package org.syscalllab.papers.clustercalls;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
@@ -32,11 +34,11 @@ final class Fig6_4 implements Experiment {
     @Override public void run(Params p, RunContext ctx, TidyRows out) {
         int c = p.getInt("concurrency");
         List<WebServerRuns.Run> runs = WebServerRuns.sweep(p, ctx, WebServerRuns.models(p), List.of(c), p.getLong("requests"));
-        java.util.Map<String, Double> cpu = new java.util.HashMap<>();
+        Map<String, Double> cpu = new HashMap<>();
         for (WebServerRuns.Run r : runs) cpu.put(r.model(), r.outcome().cpuTimeS());
         if (cpu.containsKey("dedicated_thread") && cpu.size() > 1) {
             double others = 0;
-            for (java.util.Map.Entry<String, Double> e : cpu.entrySet()) if (!e.getKey().equals("dedicated_thread")) others += e.getValue();
+            for (Map.Entry<String, Double> e : cpu.entrySet()) if (!e.getKey().equals("dedicated_thread")) others += e.getValue();
             others /= cpu.size() - 1;
             out.add("derived", c, "cpu_ratio_dedicated_to_others", cpu.get("dedicated_thread") / others);
         }

@@ -1,7 +1,6 @@
 package org.syscalllab.papers.clustercalls;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.syscalllab.experiment.Experiment;
@@ -50,25 +49,36 @@ final class Table6_2 implements Experiment {
         }
     }
 
-    /** Rank (1 = cheapest) at the largest batch among the scenarios and the traditional interface. */
+    /** Rank (1 = cheapest) at the largest batch among the scenarios and the traditional interface; ties share places. */
     private static double rank(OverheadSweep sw, List<OverheadBenchmark.Scenario> all, OverheadBenchmark.Scenario s,
                                boolean traditional, double tradValue) {
         int last = sw.last();
         double v = traditional ? tradValue : sw.perCall.get(s)[last];
-        int r = 1;
-        for (OverheadBenchmark.Scenario o : all) if (o != s || traditional) if (sw.perCall.get(o)[last] < v) r++;
-        if (!traditional && sw.traditional[last] < v) r++;
-        return r;
+        List<Double> others = new ArrayList<>();
+        for (OverheadBenchmark.Scenario o : all) if (traditional || o != s) others.add(sw.perCall.get(o)[last]);
+        if (!traditional) others.add(sw.traditional[last]);
+        return place(v, others, true);
     }
 
     /** Rank (1 = earliest) by break-even point; a scenario that never breaks even ranks after those that do. */
     private static double bepRank(OverheadSweep sw, List<OverheadBenchmark.Scenario> all, OverheadBenchmark.Scenario s) {
-        Comparator<OverheadBenchmark.Scenario> byBep = Comparator.comparingInt(o -> {
-            int b = sw.breakEven(o);
-            return b < 0 ? Integer.MAX_VALUE : b;
-        });
-        int r = 1;
-        for (OverheadBenchmark.Scenario o : all) if (o != s && byBep.compare(o, s) < 0) r++;
+        List<Double> others = new ArrayList<>();
+        for (OverheadBenchmark.Scenario o : all) if (o != s) others.add(bep(sw, o));
+        return place(bep(sw, s), others, true);
+    }
+
+    private static double bep(OverheadSweep sw, OverheadBenchmark.Scenario s) {
+        int b = sw.breakEven(s);
+        return b < 0 ? Double.MAX_VALUE : b;
+    }
+
+    /** 1 + the others that come first + half of those tied (fractional ranking, so a tie is never a clean place). */
+    static double place(double v, List<Double> others, boolean lowerFirst) {
+        double r = 1;
+        for (double o : others) {
+            if (o == v) r += 0.5;
+            else if (lowerFirst ? o < v : o > v) r += 1;
+        }
         return r;
     }
 }

@@ -1,6 +1,7 @@
 package org.syscalllab.papers.clustercalls;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import org.syscalllab.mech.ClusterCallCosts;
 import org.syscalllab.sim.Simulation;
 
@@ -43,7 +44,9 @@ final class WebBench {
     record Outcome(double throughputRps, double totalMs, double latencyMs, double cpuTimeS, long crossings,
                    long applicationCalls, long completed) { }
 
+    /** The server's cores are 1-3 (§6.3.2, Table 6.3). */
     static final int SERVER_CORES = 3;
+    /** ApacheBench runs on its own core, core 4 (§6.3.2). */
     static final int AB_CORE = 4;
 
     final Simulation sim;
@@ -63,7 +66,7 @@ final class WebBench {
     private long lastDone;
 
     WebBench(long seed, ClusterCallCosts k, double ghz, WebCosts w, int concurrency, long requests, int receivePortConcurrency,
-             java.util.List<Integer> serverCores) {
+             List<Integer> serverCores) {
         if (concurrency < 1 || concurrency > 20_000) throw new IllegalArgumentException("concurrency = " + concurrency + "; allowed: 1..20000");
         if (requests < 1) throw new IllegalArgumentException("requests = " + requests + "; allowed: >= 1");
         this.sim = new Simulation(seed);
@@ -102,7 +105,7 @@ final class WebBench {
      * so the request is complete when the close reaches it.
      */
     void closed(Conn c) {
-        sim.schedule(cycles(w.loopback()), s -> ab.post(cycles(w.abRequest() * 0.4), () -> done(c)));
+        sim.schedule(cycles(w.loopback()), s -> ab.post(cycles(w.abReceiveAndClose()), () -> done(c)));
     }
 
     /** The server's receive: true if the request is there; otherwise {@code waiter} runs when it arrives. */
@@ -124,13 +127,14 @@ final class WebBench {
 
     /** ApacheBench: one thread on core 4 working through its events in order. */
     private final class ApacheBench {
-        private final ArrayDeque<long[]> costs = new ArrayDeque<>();
-        private final ArrayDeque<Runnable> events = new ArrayDeque<>();
+        private record Event(long cycles, Runnable action) { }
+
+        private final ArrayDeque<Event> events = new ArrayDeque<>();
         private final Machine.SimThread thread;
         private boolean running;
 
         ApacheBench() {
-            thread = machine.new SimThread("ab", 8, machine.queue(java.util.List.of(AB_CORE)));
+            thread = machine.new SimThread("ab", 8, machine.queue(List.of(AB_CORE)));
         }
 
         void begin() {
@@ -139,11 +143,11 @@ final class WebBench {
 
         void connect() {
             Conn c = new Conn((int) started++);
-            post(cycles(w.abRequest() * 0.4), () -> {
-                c.connectAt = sim.now() - cycles(w.abRequest() * 0.4);
+            post(cycles(w.abConnect()), () -> {
+                c.connectAt = sim.now() - cycles(w.abConnect());
                 sim.schedule(cycles(w.loopback()), s -> {
                     receivePort.post(c);
-                    post(cycles(w.abRequest() * 0.2), () -> {
+                    post(cycles(w.abSend()), () -> {
                         c.sentAt = sim.now();
                         sim.schedule(cycles(w.loopback()), s2 -> {
                             c.dataReady = true;
@@ -157,8 +161,7 @@ final class WebBench {
         }
 
         void post(long cost, Runnable then) {
-            costs.add(new long[]{cost});
-            events.add(then);
+            events.add(new Event(cost, then));
             if (!running) {
                 running = true;
                 thread.wake(this::loop, -1);
@@ -166,15 +169,14 @@ final class WebBench {
         }
 
         private void loop() {
-            Runnable e = events.poll();
+            Event e = events.poll();
             if (e == null) {
                 running = false;
                 thread.block();
                 return;
             }
-            long cost = costs.poll()[0];
-            thread.compute(cost, () -> {
-                e.run();
+            thread.compute(e.cycles(), () -> {
+                e.action().run();
                 loop();
             });
         }

@@ -24,7 +24,7 @@ final class Database {
     static List<Param> parameters() {
         List<Param> ps = new ArrayList<>(List.of(
                 Param.ofInt("transactions", 6_000_000, 3, 1_000_000_000L, "", "reads plus writes in all (paper: six million)"),
-                Param.ofInt("simulated_transactions", 300_000, 3, 1_000_000_000L, "",
+                Param.ofInt("simulated_transactions", 150_000, 3, 1_000_000_000L, "",
                         "transactions actually simulated; times are scaled to 'transactions' (the workload is stationary)"),
                 Param.ofInt("record_bytes", 4096, 1, 1 << 20, "B", "bytes per read and write; ASSUMPTION: the paper does not give the record size"),
                 Param.ofInt("iterations_per_compound", 10_000, 2, 1_000_000_000L, "",

@@ -4,7 +4,8 @@ package org.syscalllab.papers.cosy;
  * The testbed's disk as one FIFO server with a head position: a request that continues where the last one ended
  * pays only the command overhead and the media transfer; any other request also pays a seek (growing with the square
  * root of the distance, from track-to-track to full stroke) and half a revolution on average. Time is in cycles of
- * the CPU clock. Compact model written for the Cosy package (no OS disk model was available to reuse).
+ * the CPU clock. A compact model of this package rather than {@code os.device.Disk}: the Cosy workloads keep one
+ * process clock and need completion times synchronously (with writeback queued on the same head), not event callbacks.
  */
 final class Disk {
     private final Testbed.DiskSpec spec;

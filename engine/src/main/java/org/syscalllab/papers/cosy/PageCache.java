@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
  * {@code stopFraction}; above {@code syncFraction} the writing process itself waits for the disk, and a process that
  * needs a page when every old page is dirty waits for it to be cleaned (the "page flushing" the paper blames for
  * Bonnie's collapse). As in 2.4's {@code balance_dirty_state}, the fractions are of all memory pages, not of the
- * cache. Time is the caller's cycle clock. Compact model written for the Cosy package.
+ * cache. Time is the caller's cycle clock. A compact model of this package: {@code os.device.PageCache} caches
+ * writes but leaves dirty pages and writeback out, which Bonnie's collapse depends on.
  */
 final class PageCache {
     /** One cached page. */
@@ -20,6 +21,7 @@ final class PageCache {
         final long block;
         boolean dirty;
         long cleanAt = -1;          // completion time of a scheduled writeback, -1 if none
+        Page older, newer;          // the LRU list, eldest at the head
 
         Page(long key, long block) {
             this.key = key;
@@ -31,7 +33,8 @@ final class PageCache {
     private final long memoryPages;
     private final double backgroundFraction, syncFraction, stopFraction;
     private final Disk disk;
-    private final LinkedHashMap<Long, Page> lru = new LinkedHashMap<>(1 << 12, 0.75f, true);
+    private final java.util.HashMap<Long, Page> index = new java.util.HashMap<>(1 << 12);
+    private Page eldest, newest;
     private final LinkedHashMap<Long, Page> dirtyOrder = new LinkedHashMap<>();   // dirtied order, not yet scheduled
     private final ArrayDeque<Page> inFlight = new ArrayDeque<>();
     private long dirty;          // dirty pages, including scheduled ones not yet written
@@ -52,9 +55,30 @@ final class PageCache {
         this.disk = disk;
     }
 
+    private void unlink(Page p) {
+        if (p.older != null) p.older.newer = p.newer;
+        else eldest = p.newer;
+        if (p.newer != null) p.newer.older = p.older;
+        else newest = p.older;
+        p.older = p.newer = null;
+    }
+
+    private void append(Page p) {
+        p.older = newest;
+        p.newer = null;
+        if (newest != null) newest.newer = p;
+        else eldest = p;
+        newest = p;
+    }
+
+    private void removePage(Page p) {
+        unlink(p);
+        index.remove(p.key);
+    }
+
     long capacity() { return capacity; }
 
-    long size() { return lru.size(); }
+    long size() { return index.size(); }
 
     long dirtyPages() { return dirty; }
 
@@ -79,13 +103,20 @@ final class PageCache {
 
     /** The page if cached (and marks it recently used). */
     Page lookup(long key) {
-        Page p = lru.get(key);
-        if (p != null) hits++;
-        else misses++;
+        Page p = index.get(key);
+        if (p != null) {
+            hits++;
+            if (p != newest) {
+                unlink(p);
+                append(p);
+            }
+        } else {
+            misses++;
+        }
         return p;
     }
 
-    boolean contains(long key) { return lru.containsKey(key); }
+    boolean contains(long key) { return index.containsKey(key); }
 
     /**
      * Inserts a page, evicting old ones as needed; returns the cycle at which the caller can go on (later than
@@ -93,7 +124,10 @@ final class PageCache {
      */
     long insert(long now, long key, long block) {
         long t = makeRoom(now, 1);
-        lru.put(key, new Page(key, block));
+        Page p = new Page(key, block);
+        Page old = index.put(key, p);
+        if (old != null) unlink(old);
+        append(p);
         return t;
     }
 
@@ -124,23 +158,25 @@ final class PageCache {
 
     /** Drops every page of a file (truncation or unlink); dirty pages are discarded. */
     void dropFile(long keyPrefix, long keyMask) {
-        Iterator<Page> it = lru.values().iterator();
-        while (it.hasNext()) {
-            Page p = it.next();
+        Page p = eldest;
+        while (p != null) {
+            Page next = p.newer;
             if ((p.key & keyMask) == keyPrefix) {
                 if (p.dirty) {
                     dirty--;
                     dirtyOrder.remove(p.key);
                     p.dirty = false;
                 }
-                it.remove();
+                removePage(p);
             }
+            p = next;
         }
     }
 
     /** Drops everything (an unmount); dirty pages must have been written first. */
     void clear() {
-        lru.clear();
+        index.clear();
+        eldest = newest = null;
         dirtyOrder.clear();
         inFlight.clear();
         dirty = 0;
@@ -158,28 +194,25 @@ final class PageCache {
     private long makeRoom(long now, int pages) {
         long t = now;
         retire(t);
-        while (lru.size() + pages > capacity) {
-            Page victim = null;
-            Iterator<Page> it = lru.values().iterator();
+        while (index.size() + pages > capacity) {
             // the kernel scans from the cold end for a clean page; it looks at a bounded window before it must wait
-            int scanned = 0;
-            while (it.hasNext() && scanned < 64) {
-                Page p = it.next();
-                scanned++;
+            Page victim = null;
+            Page p = eldest;
+            for (int scanned = 0; p != null && scanned < 64; scanned++, p = p.newer) {
                 if (!p.dirty) {
                     victim = p;
                     break;
                 }
             }
             if (victim == null) {
-                Page oldest = lru.values().iterator().next();
+                Page oldest = eldest;
                 if (oldest.cleanAt < 0) startWriteback(t, Math.max(1, (long) (dirty - stopFraction * memoryPages)));
                 if (oldest.cleanAt >= 0) t = Math.max(t, oldest.cleanAt);
                 retire(t);
                 if (oldest.dirty) throw new IllegalStateException("page cache: no writeback for a dirty page at the cold end");
                 victim = oldest;
             }
-            lru.remove(victim.key);
+            removePage(victim);
         }
         return t;
     }

@@ -61,6 +61,7 @@ final class Setup {
 
     static CallInjection injection(Params p, long seed) {
         Platform pl = platform(p);
-        return new CallInjection(pl, fidelity(p), program(p, pl), seed);
+        Platform reference = Platforms.byName(p.getString("platform"));
+        return new CallInjection(pl, reference, fidelity(p), program(p, pl), seed);
     }
 }

@@ -51,7 +51,7 @@ final class Ch4Systems {
 
     enum Kind { UP_LINUX, SMP_LINUX, APP_KERNEL }
 
-    static Kernel build(Kind kind, Machine m, int cpus, long seed, Params p) {
+    static Kernel build(Kind kind, Machine m, int cpus, Simulation sim, Params p) {
         KernelConfig cfg = KernelConfig.simple(cpus)
                 .withCosts(m.kernel(CONTEXT_SWITCH_INSTRUCTIONS), 0, m.lineTransferCycles(), 2,
                         kind == Kind.UP_LINUX ? 0 : m.kernel(LOCK_OP_INSTRUCTIONS))
@@ -67,7 +67,7 @@ final class Ch4Systems {
                         p.getBool("local_getpid") ? Set.of("getpid") : Set.of())
                 : new SmpKernel(LockPolicy.of(Granularity.FINE), m.entryCycles() + m.kernel(Linux24.ENTRY_INSTRUCTIONS),
                         m.exitCycles() + m.kernel(Linux24.EXIT_INSTRUCTIONS), kind == Kind.UP_LINUX ? "up_linux" : "linux_smp");
-        Kernel k = new Kernel(new Simulation(seed), cfg, Linux24.table(m.kernelCpi()), org);
+        Kernel k = new Kernel(sim, cfg, Linux24.table(m.kernelCpi()), org);
         k.declareLock("bkl", 8);
         k.declareLock("dcache_lock", 4);
         return k;

@@ -7,6 +7,7 @@ import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
+import org.syscalllab.sim.Simulation;
 import org.syscalllab.os.Kernel;
 import org.syscalllab.os.Op;
 
@@ -33,8 +34,8 @@ public final class GetpidLatency implements Experiment {
         return ps;
     }
 
-    static double cyclesPerCall(Ch4Systems.Kind kind, Machine m, Params p, long seed) {
-        Kernel k = Ch4Systems.build(kind, m, 2, seed, p);
+    static double cyclesPerCall(Ch4Systems.Kind kind, Machine m, Params p, Simulation sim) {
+        Kernel k = Ch4Systems.build(kind, m, 2, sim, p);
         long calls = p.getLong("calls");
         k.spawn("getpid-loop", self -> self.syscalls() < calls ? new Op.Syscall("getpid") : Op.EXIT,
                 Ch4Systems.programMask(kind, k));
@@ -47,8 +48,8 @@ public final class GetpidLatency implements Experiment {
         record Point(String x, Machine m) { }
         List<Point> pts = List.of(new Point("ppro_200", Machine.pentiumPro()), new Point("simics", Machine.simicsIa32()));
         List<double[]> res = ctx.sweep(pts, (pt, c) -> new double[] {
-                cyclesPerCall(Ch4Systems.Kind.SMP_LINUX, pt.m(), p, c.seed()),
-                cyclesPerCall(Ch4Systems.Kind.APP_KERNEL, pt.m(), p, c.seed())});
+                cyclesPerCall(Ch4Systems.Kind.SMP_LINUX, pt.m(), p, c.newSimulation()),
+                cyclesPerCall(Ch4Systems.Kind.APP_KERNEL, pt.m(), p, c.newSimulation())});
         for (int i = 0; i < pts.size(); i++) {
             String x = pts.get(i).x();
             out.add("linux_smp", x, "cycles_per_call", res.get(i)[0]);

@@ -71,9 +71,8 @@ public final class InHouseGiantLock implements Experiment {
     /** One run's outcome. */
     record Outcome(int cpus, long elapsed, double user, double kernel, double spin, double idle) { }
 
-    static Outcome simulate(Params p, int cpus, long seed) {
+    static Outcome simulate(Params p, int cpus, Simulation sim) {
         Machine m = Machine.pentium2();
-        Simulation sim = new Simulation(seed);
         KernelConfig cfg = KernelConfig.simple(cpus)
                 .withCosts(p.getLong("context_switch_cycles"), 0, p.getLong("line_transfer_cycles"), 0, 0)
                 .withTicks(m.tickCycles(), p.getLong("tick_handler_cycles"), p.getInt("slice_ticks"))
@@ -136,7 +135,7 @@ public final class InHouseGiantLock implements Experiment {
         List<Integer> points = new ArrayList<>();
         points.add(1);
         for (long c : cpuList) if (c != 1) points.add((int) c);
-        List<Outcome> res = ctx.sweep(points, (n, c) -> simulate(p, n, c.seed()));
+        List<Outcome> res = ctx.sweep(points, (n, c) -> simulate(p, n, c.newSimulation()));
         Outcome up = res.get(0);
         String series = p.getString("granularity");
         for (Outcome o : res) {

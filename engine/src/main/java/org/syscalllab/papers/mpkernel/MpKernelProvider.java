@@ -8,6 +8,6 @@ import org.syscalllab.experiment.ExperimentProvider;
 public final class MpKernelProvider implements ExperimentProvider {
     @Override
     public List<Experiment> experiments() {
-        return List.of(new InHouseGiantLock(), new GetpidLatency());
+        return List.of(new InHouseGiantLock(), new GetpidLatency(), new SingleProcess(), new ParallelAndMultiprogramming(), new Postmark(), new DesignSpace());
     }
 }

@@ -110,6 +110,12 @@ final class Programs {
         return new Sequential("grep", lines * 200, calls("read", lines * 30 / 4096, "open", 1, "close", 1, "pagefault", 50));
     }
 
+    /** The grep of {@code find / | grep "data"}: reads find's output (about 40 bytes a path) from the pipe. */
+    static Sequential pipeGrep() {
+        long lines = 13_946;
+        return new Sequential("pipe-grep", lines * 200, calls("read", lines * 40 / 4096, "pagefault", 50));
+    }
+
     /**
      * A SPLASH-2 program with {@code threads} threads: the main thread runs the serial set-up (initialising the input,
      * touching its pages), creates the workers with clone, then all threads run {@code phases} phases of equal work

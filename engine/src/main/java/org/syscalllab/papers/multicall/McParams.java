@@ -18,19 +18,43 @@ final class McParams {
 
     static final String LAPTOP = "mc-pentium2-266-laptop";
 
-    static List<Param> common() {
-        CostInputs d = CostInputs.defaults();
+    /** The machine: a preset and optional overrides of its trap entry and exit. */
+    static List<Param> machine() {
         return List.of(
                 Param.ofChoice("platform", LAPTOP, Platforms.names(), "machine preset (MC §4.1: Pentium II 266 MHz laptop)"),
                 Param.ofInt("entry_cycles", -1, -1, 100_000, "cycles", "override the preset's trap entry (-1: keep; MC Table 1: 140)"),
-                Param.ofInt("exit_cycles", -1, -1, 100_000, "cycles", "override the preset's trap exit (-1: keep; MC Table 1: 189)"),
-                Param.ofChoice("stub", "specialised", List.of("specialised", "generic"),
-                        "multi-call stub: specialised write_read / select_time (the paper's runs) or the generic Fig. 2 stub"),
+                Param.ofInt("exit_cycles", -1, -1, 100_000, "cycles", "override the preset's trap exit (-1: keep; MC Table 1: 189)"));
+    }
+
+    /** The paper-specific cost inputs of {@link CostInputs}. */
+    static List<Param> costs() {
+        CostInputs d = CostInputs.defaults();
+        return List.of(
                 Param.ofInt("wrapper_instructions", d.wrapperInstructions(), 0, 100_000, "instructions", "libc wrapper per trap (ASSUMPTION)"),
                 Param.ofDouble("kernel_cpi", d.kernelCpi(), 0.1, 100, "cycles/instruction", "CPI of the kernel call paths (ASSUMPTION)"),
-                Param.ofInt("crossing_path_lines", d.crossingPathLines(), 0, 10_000, "lines", "L1 lines the trap path touches (ASSUMPTION)"),
+                Param.ofInt("crossing_path_lines", d.crossingPathLines(), 0, 10_000, "lines", "L1 lines the trap path touches (ASSUMPTION)"));
+    }
+
+    /** The multi-call stub. */
+    static Param stubParam() {
+        return Param.ofChoice("stub", "specialised", List.of("specialised", "generic"),
+                "multi-call stub: specialised write_read / select_time (the paper's runs) or the generic Fig. 2 stub");
+    }
+
+    /** The clustering algorithm's knobs. */
+    static List<Param> algorithm() {
+        return List.of(
                 Param.ofInt("max_cluster_size", 16, 2, 64, "calls", "K: the most calls in one multi-call"),
                 Param.ofBool("transformations", true, "apply loop rotation, code motion and handler restructuring (§3.3)"));
+    }
+
+    /** Everything a program-level experiment (copy, mpeg_play) takes. */
+    static List<Param> common() {
+        List<Param> ps = new java.util.ArrayList<>(machine());
+        ps.add(stubParam());
+        ps.addAll(costs());
+        ps.addAll(algorithm());
+        return ps;
     }
 
     static Platform platform(Params p) {

@@ -49,7 +49,7 @@ public final class Pricing {
     }
 
     private static boolean isIn(Stmt.While w, Stmt s) {
-        for (Stmt b : new Program("loop", w.body()).statements()) if (b.id().equals(s.id())) return true;
+        for (Stmt b : Stmt.flatten(w.body())) if (b.id().equals(s.id())) return true;
         return false;
     }
 }

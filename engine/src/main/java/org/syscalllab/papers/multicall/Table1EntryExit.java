@@ -31,7 +31,8 @@ public final class Table1EntryExit implements Experiment {
     @Override public List<Param> parameters() {
         List<Param> ps = new ArrayList<>();
         ps.add(Param.ofInt("rdtscl_pair_cycles", 33, 0, 10_000, "cycles", "cost of two consecutive rdtscl (MC §4.1: 33)"));
-        ps.addAll(McParams.common());
+        ps.addAll(McParams.machine());
+        ps.addAll(McParams.costs());
         return ps;
     }
 

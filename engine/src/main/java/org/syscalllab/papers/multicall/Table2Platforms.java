@@ -37,7 +37,7 @@ public final class Table2Platforms implements Experiment {
         List<Param> ps = new ArrayList<>();
         ps.add(Param.ofInt("repetitions", 1000, 1, 10_000_000, "", "measurements averaged per call"));
         ps.add(Param.ofDouble("clock_resolution_us", 1.0, 0.001, 1000, "µs", "gettimeofday resolution (MC: microseconds)"));
-        ps.addAll(McParams.common());
+        ps.addAll(McParams.costs());
         return ps;
     }
 

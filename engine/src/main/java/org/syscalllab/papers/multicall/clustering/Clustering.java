@@ -1,7 +1,10 @@
 package org.syscalllab.papers.multicall.clustering;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.syscalllab.report.Displayable;
 
 /**
  * The whole profile-directed optimisation of §3 on one program: apply the enabled transformations, run the program
@@ -24,9 +27,23 @@ public final class Clustering {
      * @param rewrittenText the rewritten program as text (Fig. 7)
      */
     public record Report(Program original, Program transformed, Cfg cfg, Execution baseline, SyscallGraph graph,
-                         FragmentFinder.Result found, Execution rewritten, String rewrittenText) {
+                         FragmentFinder.Result found, Execution rewritten, String rewrittenText) implements Displayable {
 
         public List<Region> regions() { return found.regions(); }
+
+        /** The program as written, after the transformations, and rewritten, side by side with the summary. */
+        @Override
+        public Map<String, String> mimeBundle() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("text/html", "<p><b>" + esc(summary()).replace("\n", "<br>") + "</b></p><table><tr><th>as written</th><th>transformed (§3.3)</th>"
+                    + "<th>rewritten with multi-calls (Fig. 7)</th></tr><tr><td style='vertical-align:top'><pre>" + esc(original.text())
+                    + "</pre></td><td style='vertical-align:top'><pre>" + esc(transformed.text()) + "</pre></td><td style='vertical-align:top'><pre>"
+                    + esc(rewrittenText) + "</pre></td></tr></table>");
+            m.put("text/plain", summary() + "\n" + rewrittenText);
+            return m;
+        }
+
+        private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
         /** A short text: crossings before and after and each region. */
         public String summary() {

@@ -3,6 +3,9 @@ package org.syscalllab.papers.multicall.clustering;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Finds multi-call fragments (Fig. 6): visits the edges of the system-call graph heaviest first; for an edge a → b
@@ -20,6 +23,16 @@ public final class FragmentFinder {
         public Result {
             regions = List.copyOf(regions);
             decisions = List.copyOf(decisions);
+        }
+
+        /** The decisions in order as a table: edge, weight, call sites, action, reason. */
+        public Table toTable() {
+            return Table.create("fragment finder decisions",
+                    StringColumn.create("edge", decisions.stream().map(Decision::edge).toList()),
+                    LongColumn.create("weight", decisions.stream().mapToLong(Decision::weight).toArray()),
+                    StringColumn.create("sites", decisions.stream().map(Decision::sites).toList()),
+                    StringColumn.create("action", decisions.stream().map(Decision::action).toList()),
+                    StringColumn.create("reason", decisions.stream().map(Decision::reason).toList()));
         }
     }
 

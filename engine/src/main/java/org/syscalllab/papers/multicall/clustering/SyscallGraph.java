@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The system-call graph of §3.1: a node per system call together with selected arguments, and a directed edge
@@ -94,6 +97,15 @@ public final class SyscallGraph {
     public long weight(String from, String to) {
         for (Edge e : edges) if (e.from().equals(from) && e.to().equals(to)) return e.weight();
         return 0;
+    }
+
+    /** The edges heaviest first as a table: from, to, weight. */
+    public Table toTable() {
+        List<Edge> e = edgesByWeight();
+        return Table.create("system-call graph",
+                StringColumn.create("from", e.stream().map(Edge::from).toList()),
+                StringColumn.create("to", e.stream().map(Edge::to).toList()),
+                LongColumn.create("weight", e.stream().mapToLong(Edge::weight).toArray()));
     }
 
     /** The graph in Graphviz dot form. */
