@@ -51,7 +51,7 @@ class CatalogFuzzTest {
         return Arbitraries.of(Fuzz.CATALOG.ids());
     }
 
-    @Property(tries = 9200, seed = "20261123", shrinking = ShrinkingMode.OFF)
+    @Property(tries = 9900, seed = "20261123", shrinking = ShrinkingMode.OFF)
     void invalidSpecsAreRefusedBeforeRunningWithTheFieldNamed(@ForAll("allIds") String id, @ForAll long seed) {
         List<Param> params = Runner.parametersOf(Fuzz.CATALOG.get(id));
         SpecGenerator.Invalid bad = SpecGenerator.invalid(params, new SplittableRandom(seed));
