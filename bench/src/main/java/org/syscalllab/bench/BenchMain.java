@@ -26,11 +26,14 @@ public final class BenchMain {
     public static void main(String[] args) throws RunnerException {
         boolean quick = false;
         List<String> sizes = new ArrayList<>();
+        List<String> means = new ArrayList<>(List.of("1e9"));
         for (String a : args) {
             if (a.equals("quick")) quick = true;
+            else if (a.equals("ties")) means.add("1000");
             else if (a.matches("\\d+")) sizes.add(a);
             else {
-                System.err.println("usage: ./lab bench [quick] [pending-events ...]   (default 1000 10000 1000000)");
+                System.err.println("usage: ./lab bench [quick] [ties] [pending-events ...]   (default 1000 10000 1000000)");
+                System.err.println("  ties: also run the tie-heavy variant (mean increment 1000 time units instead of 1e9)");
                 System.exit(2);
             }
         }
@@ -38,6 +41,7 @@ public final class BenchMain {
         Options opt = new OptionsBuilder()
                 .include(HoldBenchmark.class.getName() + "\\.")
                 .param("pending", sizes.toArray(new String[0]))
+                .param("mean", means.toArray(new String[0]))
                 .warmupIterations(quick ? 2 : 4)
                 .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .measurementIterations(quick ? 3 : 6)
@@ -46,32 +50,33 @@ public final class BenchMain {
                 .verbosity(VerboseMode.SILENT)
                 .build();
         System.err.println("[bench] hold model, " + (quick ? "quick" : "full") + " run: engines syscall-lab, SSJ 3.3.2, DSOL 4.2.2; N = "
-                + String.join(", ", sizes));
+                + String.join(", ", sizes) + "; mean increment " + String.join(", ", means));
         Collection<RunResult> results = new Runner(opt).run();
-        Map<Integer, Map<String, double[]>> table = new TreeMap<>();
+        Map<String, Map<String, double[]>> table = new TreeMap<>();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark();
             String engine = method.substring(method.lastIndexOf('.') + 1);
-            int n = Integer.parseInt(r.getParams().getParam("pending"));
+            String key = String.format(Locale.ROOT, "%-5s %-9s", r.getParams().getParam("mean"), r.getParams().getParam("pending"));
             Result<?> p = r.getPrimaryResult();
-            table.computeIfAbsent(n, k -> new TreeMap<>()).put(engine, new double[] {p.getScore(), p.getScoreError()});
+            table.computeIfAbsent(key, k -> new TreeMap<>()).put(engine, new double[] {p.getScore(), p.getScoreError()});
         }
-        System.out.println(String.format(Locale.ROOT, "%-9s %-11s %12s %10s", "pending", "engine", "ns/hold", "± error"));
-        for (Map.Entry<Integer, Map<String, double[]>> e : table.entrySet()) {
+        System.out.println(String.format(Locale.ROOT, "%-15s %-11s %12s %10s", "mean  pending", "engine", "ns/hold", "± error"));
+        for (Map.Entry<String, Map<String, double[]>> e : table.entrySet()) {
             Map<String, double[]> m = e.getValue();
             for (String engine : List.of("syscallLab", "ssj", "dsol")) {
                 double[] v = m.get(engine);
                 if (v == null) continue;
-                System.out.println(String.format(Locale.ROOT, "%-9d %-11s %12.2f %10.2f", e.getKey(), name(engine), v[0], v[1]));
+                System.out.println(String.format(Locale.ROOT, "%-15s %-11s %12.2f %10.2f", e.getKey(), name(engine), v[0], v[1]));
             }
             double[] ours = m.get("syscallLab"), ssj = m.get("ssj"), dsol = m.get("dsol");
             if (ours != null && ssj != null && dsol != null) {
                 boolean ssjFaster = ssj[0] <= dsol[0];
                 double peer = ssjFaster ? ssj[0] : dsol[0];
-                System.out.println(String.format(Locale.ROOT, "%-9d ratio: faster peer (%s) / syscall-lab = %.2fx %s", e.getKey(),
+                System.out.println(String.format(Locale.ROOT, "%-15s ratio: faster peer (%s) / syscall-lab = %.2fx %s", e.getKey(),
                         ssjFaster ? "SSJ" : "DSOL", peer / ours[0], peer / ours[0] >= 2 ? "(goal >= 2x: met)" : "(goal >= 2x: NOT met)"));
             }
         }
+        CacheBenchReport.run(quick);
     }
 
     private static String name(String method) {

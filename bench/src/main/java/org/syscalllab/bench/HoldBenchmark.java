@@ -46,25 +46,30 @@ public class HoldBenchmark {
     public static class Ours {
         @Param({"1000", "10000", "1000000"})
         public int pending;
+        @Param({"1e9"})
+        public double mean;
         Simulation sim;
         Hold hold;
 
         @Setup(Level.Trial)
         public void setup() {
             sim = new Simulation(1);
-            hold = new Hold();
-            for (int i = 0; i < pending; i++) sim.schedule(Increments.VALUES[hold.next++ & Increments.MASK], hold);
+            hold = new Hold(Increments.table(mean));
+            for (int i = 0; i < pending; i++) sim.schedule(hold.inc[hold.next++ & Increments.MASK], hold);
         }
     }
 
     static final class Hold implements Simulation.Action {
+        final long[] inc;
         int next;
         long fired;
         long target;
 
+        Hold(long[] inc) { this.inc = inc; }
+
         @Override
         public void fire(Simulation s) {
-            s.schedule(Increments.VALUES[next++ & Increments.MASK], this);
+            s.schedule(inc[next++ & Increments.MASK], this);
             if (++fired == target) s.stop();
         }
     }
@@ -82,16 +87,20 @@ public class HoldBenchmark {
     public static class Ssj {
         @Param({"1000", "10000", "1000000"})
         public int pending;
+        @Param({"1e9"})
+        public double mean;
         Simulator sim;
+        long[] inc;
         final int[] next = new int[1];
         final long[] fired = new long[1];
         long target;
 
         @Setup(Level.Trial)
         public void setup() {
+            inc = Increments.table(mean);
             sim = new Simulator();
             sim.init();
-            for (int i = 0; i < pending; i++) new SsjHold(this).schedule(Increments.VALUES[next[0]++ & Increments.MASK]);
+            for (int i = 0; i < pending; i++) new SsjHold(this).schedule(inc[next[0]++ & Increments.MASK]);
         }
     }
 
@@ -105,7 +114,7 @@ public class HoldBenchmark {
 
         @Override
         public void actions() {
-            schedule(Increments.VALUES[st.next[0]++ & Increments.MASK]);
+            schedule(st.inc[st.next[0]++ & Increments.MASK]);
             if (++st.fired[0] == st.target) sim.stop();
         }
     }
@@ -123,19 +132,23 @@ public class HoldBenchmark {
     public static class Dsol {
         @Param({"1000", "10000", "1000000"})
         public int pending;
+        @Param({"1e9"})
+        public double mean;
         RedBlackTree<Double> list;
+        long[] inc;
         double now;
         int next;
 
         @Setup(Level.Trial)
         public void setup() {
+            inc = Increments.table(mean);
             list = new RedBlackTree<>();
             now = 0;
             for (int i = 0; i < pending; i++) list.add(event());
         }
 
         SimEventInterface<Double> event() {
-            return new LambdaSimEvent<Double>(now + Increments.VALUES[next++ & Increments.MASK], () -> list.add(event()));
+            return new LambdaSimEvent<Double>(now + inc[next++ & Increments.MASK], () -> list.add(event()));
         }
     }
 

@@ -55,6 +55,27 @@ final class ExactCache {
         return false;
     }
 
+    /**
+     * Brings a line in for {@code owner} if absent, as the most recently used way (a prefetch); true if it was absent.
+     * A present line is left as it is (a prefetch does not refresh its recency).
+     */
+    boolean insertIfAbsent(long line, int owner) {
+        int base = setBase(line);
+        long tag = line + 1;
+        int victim = base;
+        long oldest = Long.MAX_VALUE;
+        for (int i = base, end = base + ways; i < end; i++) {
+            if (tags[i] == tag) return false;
+            long s = stamps[i];
+            if (s < oldest) {
+                oldest = s;
+                victim = i;
+            }
+        }
+        fill(victim, tag, owner);
+        return true;
+    }
+
     /** True if the line is present (no LRU update). */
     boolean contains(long line) {
         int base = setBase(line);

@@ -24,6 +24,7 @@ public final class ExactMemorySystem implements MemorySystem {
     private final ExactCache dtlb;
     private final int pageLinesI;
     private final int pageLinesD;
+    private final int pageShiftD;
     private final SplittableRandom rng;
     private final long[] demand = new long[Structure.values().length];
 
@@ -44,6 +45,7 @@ public final class ExactMemorySystem implements MemorySystem {
         this.dtlb = new ExactCache(p.dtlb().entries(), p.dtlb().ways());
         this.pageLinesI = Math.max(1, p.itlb().pageBytes() / p.lineBytes());
         this.pageLinesD = Math.max(1, p.dtlb().pageBytes() / p.lineBytes());
+        this.pageShiftD = Integer.bitCount(pageLinesD) == 1 ? Integer.numberOfTrailingZeros(pageLinesD) : -1;
         this.rng = new SplittableRandom(seed);
     }
 
@@ -53,7 +55,7 @@ public final class ExactMemorySystem implements MemorySystem {
 
     /** One data reference by {@code owner} to a line address on small pages; true if L1d hit. For benchmarks and tests. */
     public boolean accessData(long line, int owner) {
-        return accessData(line, line / pageLinesD, owner);
+        return accessData(line, pageShiftD >= 0 ? line >>> pageShiftD : line / pageLinesD, owner);
     }
 
     /** One data reference to a line whose translation is TLB entry {@code page}; true if L1d hit. */
@@ -81,14 +83,11 @@ public final class ExactMemorySystem implements MemorySystem {
         if (isDemand) demand[unifiedIds[level].ordinal()]++;
         fetch(level + 1, line, owner, isDemand, pageLines);
         int k = prefetch[level];
-        long pageEnd = (line / pageLines + 1) * pageLines;
+        long pageEnd = (Math.floorDiv(line, (long) pageLines) + 1) * pageLines;
         for (int j = 1; j <= k; j++) {
             long y = line + j;
             if (y >= pageEnd) break;
-            if (!c.contains(y)) {
-                c.access(y, owner);
-                fetch(level + 1, y, owner, false, pageLines);
-            }
+            if (c.insertIfAbsent(y, owner)) fetch(level + 1, y, owner, false, pageLines);
         }
     }
 

@@ -342,4 +342,54 @@ public final class Platforms {
                 .cacheToCacheCycles(p4.memoryLatencyCycles()) // ASSUMPTION: a dirty line comes through memory
                 .build();
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    /**
+     * A modern server core for what-if studies (not a machine of the five papers): an Intel Skylake-SP class Xeon, 8
+     * of its cores, at 2.1 GHz. {@code meltdownMitigations} selects the kernel entry/exit path before the Meltdown
+     * mitigations (no page-table isolation) or after them (kernel page-table isolation with PCID, plus the Spectre
+     * v2 entry hardening shipped alongside it). Cache geometry and latencies are public Skylake-SP datasheet and
+     * optimisation-manual facts; the mode-switch costs are order-of-magnitude readings of public measurements and
+     * are marked as assumptions because no measurement on this exact part is cited.
+     */
+    public static Platform modernServerCore(boolean meltdownMitigations) {
+        return Platform.builder(meltdownMitigations ? "modern-skylake-sp-kpti" : "modern-skylake-sp")
+                .cpu("Intel Xeon (Skylake-SP class), 2.1 GHz, 8 cores" + (meltdownMitigations ? ", KPTI on" : ", KPTI off"))
+                // ASSUMPTION: 8 cores, the largest core count the what-if sweeps use (the part has more)
+                .cores(8)
+                .clockHz(2.1e9)                             // Xeon Gold 6130 datasheet base clock (a Skylake-SP part)
+                // 32 KB 8-way, 64 B lines, 4 cycles (Intel optimisation manual, Skylake client/server core)
+                .l1i(new CacheLevel("l1i", 32 * 1024, 8, 64, 4, 0, false))
+                .l1d(new CacheLevel("l1d", 32 * 1024, 8, 64, 4, 0, false))
+                // 1 MB 16-way private L2, 14 cycles (Intel optimisation manual, Skylake-SP). ASSUMPTION: prefetch as
+                // the Nehalem preset (adjacent-line + streamer), 2 lines per demand miss
+                .l2(new CacheLevel("l2", 1024 * 1024, 16, 64, 14, 2, false))
+                // 1.375 MB per core non-inclusive shared L3 (Skylake-SP datasheet) -> 11 MB for 8 cores, 11-way;
+                // ASSUMPTION: ~50 cycles load-to-use on the mesh (public microbenchmarks give 50-70), 10 lines fill
+                .l3(new CacheLevel("l3", 11L * 1024 * 1024, 11, 64, 50, 10, true))
+                // 128 entries 8-way iTLB, 64 entries 4-way dTLB, 4 KB pages (Intel optimisation manual, Skylake).
+                // ASSUMPTION: 20-cycle average miss, as the Nehalem preset (1536-entry STLB hits in ~9 cycles)
+                .itlb(new Tlb("itlb", 128, 8, 4096, 20))
+                .dtlb(new Tlb("dtlb", 64, 4, 4096, 20))
+                // ASSUMPTION: ~90 ns DRAM latency on a 2-socket Skylake-SP (public microbenchmarks), x 2.1 GHz
+                .memoryLatencyCycles(190)
+                // ASSUMPTION: without KPTI a null system call (syscall + sysret and the entry stub) costs ~100 cycles
+                // on Skylake, about 50 each way (public null-syscall microbenchmarks, e.g. lmbench "null call"); with
+                // KPTI the two CR3 writes plus the Spectre v2 entry hardening add several hundred cycles (public
+                // post-KPTI reports of 2-5x slower null system calls, e.g. LWN's and Brendan Gregg's 2018 write-ups):
+                // 300 each way chosen, i.e. 600 round trip, 6x the unmitigated path.
+                .syscallEntryCycles(meltdownMitigations ? 300 : 50)
+                .syscallExitCycles(meltdownMitigations ? 300 : 50)
+                // ASSUMPTION: as the Nehalem preset, 2 x (16-cycle front-end refill + 224-entry ROB / 4-wide = 56)
+                // ~= 140 cycles seen by user mode per round trip; the mitigations add serialising steps, +60 assumed
+                .pipelineRefillCycles(meltdownMitigations ? 200 : 140)
+                // ASSUMPTION: a deeper out-of-order window than Nehalem (12 fill buffers): ~0.25 of a miss stalls
+                .missOverlap(0.25)
+                .procedureCallCycles(5)                     // ASSUMPTION: call + ret, as on Nehalem
+                // ASSUMPTION: ~1 us from IPI send to handler on a modern Linux server, x 2.1 GHz
+                .ipiCycles(2100)
+                // ASSUMPTION: ~100 cycles to pull a line from another core's L2 across the mesh
+                .cacheToCacheCycles(100)
+                .build();
+    }
 }

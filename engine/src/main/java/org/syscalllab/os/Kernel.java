@@ -184,7 +184,7 @@ public final class Kernel {
     public KThread spawn(String name, ThreadBody body, long affinity) { return spawn(name, body, affinity, false); }
 
     /**
-     * Creates a thread; a daemon thread does not keep the run alive (helpers such as proxies and servers).
+     * Creates a thread; a daemon thread does not keep the run alive (proxies, servers).
      */
     public KThread spawn(String name, ThreadBody body, long affinity, boolean daemon) {
         if (body == null) throw new IllegalArgumentException("body must not be null");
@@ -199,7 +199,7 @@ public final class Kernel {
         return t;
     }
 
-    /** Starts the kernel (ticks, helper threads) and runs until every non-daemon thread exits. */
+    /** Starts the kernel (ticks, the organisation's threads) and runs until every non-daemon thread exits. */
     public void run() {
         start();
         sim.run();

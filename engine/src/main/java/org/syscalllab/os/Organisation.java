@@ -9,7 +9,7 @@ import org.syscalllab.os.syscall.SyscallSpec;
  * AppKernel} forwards them to the bootstrap CPU.
  */
 public interface Organisation {
-    /** Called once when the kernel starts (e.g. to create helper threads). */
+    /** Called once when the kernel starts (e.g. to create proxy threads). */
     default void start(Kernel k) { }
 
     /** The steps the calling thread runs for one system call. */

@@ -63,6 +63,34 @@ public final class Export {
         return write(file, r.toCsv().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Saves a chart by its file name's extension, for one-line use from a cell: {@code save(chart, "fig2.svg")}
+     * writes SVG (zoomable), {@code .png} writes PNG, both at the default size. Returns the absolute path written.
+     */
+    public static Path save(JFreeChart chart, String file) {
+        Path p = Path.of(file);
+        return switch (extension(p)) {
+            case "png" -> savePng(chart, p).toAbsolutePath();
+            case "svg" -> saveSvg(chart, p).toAbsolutePath();
+            default -> throw new IllegalArgumentException("file = " + file + " has no chart extension; allowed: .png, .svg");
+        };
+    }
+
+    /** Saves a result's data as tidy CSV: {@code save(result, "fig2.csv")}. Returns the absolute path written. */
+    public static Path save(Result r, String file) {
+        Path p = Path.of(file);
+        if (!extension(p).equals("csv")) {
+            throw new IllegalArgumentException("file = " + file + " has no data extension; allowed: .csv");
+        }
+        return saveCsv(r, p).toAbsolutePath();
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Path write(Path file, byte[] bytes) {
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -9,9 +9,9 @@ import java.util.random.RandomGenerator;
  * sequence) order: lower priority values first, and equal (time, priority) in the order they were scheduled. The order
  * is total, so a run is deterministic whatever the heap's shape.
  *
- * <p>The pending set is a 4-ary min-heap of (time, slot) pairs stored inline in one primitive array, four siblings to a
- * cache line, so a sift compares times that share a line and never dereferences an event; the priority and sequence
- * (packed in one {@code long} per slot) are read only to break a tie in time.
+ * <p>The pending set is a 4-ary min-heap whose keys (time, then priority and sequence packed in one {@code long}) are
+ * stored inline in a primitive array, four siblings to a cache line, with their slots in a parallel {@code int} array;
+ * a sift compares keys that share a line and never dereferences an event, and ties in time cost nothing extra.
  * Two refinements make the common "fire one event, schedule its successor" step cheap: the fired root is not removed
  * at once; if the action schedules an event, that event takes the root's place with a single sift-down (the classic
  * hold operation), otherwise the hole is filled before anything else reads the heap. Cancellation is lazy: a cancelled
@@ -49,19 +49,20 @@ public final class Simulation {
     private long maxTime = Long.MAX_VALUE;
     private boolean stopRequested;
 
-    // Heap entry i lives at heap[BASE + 2i] (time) and heap[BASE + 2i + 1] (slot). BASE = 4 puts each group of four
-    // siblings (children 4i+1..4i+4) on one 64-byte line when the array's data is line-aligned (as large arrays are).
+    // Heap entry i: its key at heap[BASE + 2i] (time) and heap[BASE + 2i + 1] ((priority + 2^22) << 40 | seq), its slot
+    // at slotOf[SBASE + i]. BASE = 4 puts each group of four siblings (children 4i+1..4i+4) on one 64-byte line when the
+    // array's data is line-aligned (as large arrays are); SBASE = 3 keeps their four slots in one aligned 16 bytes.
     private static final int BASE = 4;
+    private static final int SBASE = 3;
     private long[] heap = new long[BASE + 2 * 64];
+    private int[] slotOf = new int[SBASE + 64];
     private int capacity = 64;
     private int size;          // entries in the heap, including cancelled ones and the hole
     private boolean hole;      // the root entry has fired and awaits replacement or removal
     private int dead;          // cancelled entries still in the heap
 
-    // slots: the action of a pending event (null when cancelled or free), its tie-breaking order
-    // ((priority + 2^22) << 40 | seq) and a generation for handles
+    // slots: the action of a pending event (null when cancelled or free) and a generation for handles
     private Action[] action = new Action[64];
-    private long[] ord = new long[64];
     private int[] gen = new int[64];
     private int[] free = new int[64];
     private int freeTop;
@@ -124,7 +125,6 @@ public final class Simulation {
         long o = ((long) (priority - MIN_PRIORITY) << SEQ_BITS) | seqCounter++;
         int s = allocSlot();
         action[s] = a;
-        ord[s] = o;
         if (hole) {
             hole = false;
             siftDown(0, t, o, s);
@@ -174,7 +174,7 @@ public final class Simulation {
                 if (hole) removeRoot();
                 if (size == 0) break;
                 long t = heap[BASE];
-                int s = (int) heap[BASE + 1];
+                int s = slotOf[SBASE];
                 Action a = action[s];
                 if (a == null) { // cancelled: discard
                     dead--;
@@ -221,7 +221,6 @@ public final class Simulation {
         if (slotCount == action.length) {
             int n = slotCount * 2;
             action = Arrays.copyOf(action, n);
-            ord = Arrays.copyOf(ord, n);
             gen = Arrays.copyOf(gen, n);
             free = Arrays.copyOf(free, n);
         }
@@ -231,57 +230,60 @@ public final class Simulation {
     private void grow() {
         capacity *= 2;
         heap = Arrays.copyOf(heap, BASE + 2 * capacity);
+        slotOf = Arrays.copyOf(slotOf, SBASE + capacity);
     }
 
     /** Removes the root (the hole): the last entry moves there and sifts down. */
     private void removeRoot() {
         hole = false;
         int last = --size;
-        if (last > 0) {
-            int ls = (int) heap[BASE + 2 * last + 1];
-            siftDown(0, heap[BASE + 2 * last], ord[ls], ls);
-        }
+        if (last > 0) siftDown(0, heap[BASE + 2 * last], heap[BASE + 2 * last + 1], slotOf[SBASE + last]);
     }
 
     private void siftUp(int i, long t, long o, int s) {
         long[] h = heap;
-        long[] or = ord;
+        int[] so = slotOf;
         while (i > 0) {
             int p = (i - 1) >>> 2;
             long pt = h[BASE + 2 * p];
-            if (pt < t || (pt == t && or[(int) h[BASE + 2 * p + 1]] < o)) break;
+            if (pt < t || (pt == t && h[BASE + 2 * p + 1] < o)) break;
             h[BASE + 2 * i] = pt;
             h[BASE + 2 * i + 1] = h[BASE + 2 * p + 1];
+            so[SBASE + i] = so[SBASE + p];
             i = p;
         }
         h[BASE + 2 * i] = t;
-        h[BASE + 2 * i + 1] = s;
+        h[BASE + 2 * i + 1] = o;
+        so[SBASE + i] = s;
     }
 
     private void siftDown(int i, long t, long o, int s) {
         long[] h = heap;
-        long[] or = ord;
+        int[] so = slotOf;
         int n = size;
         while (true) {
             int c = (i << 2) + 1;
             if (c >= n) break;
             int m = c;
-            long mt = h[BASE + 2 * c];
+            long mt = h[BASE + 2 * c], mo = h[BASE + 2 * c + 1];
             int end = Math.min(c + 4, n);
             for (int j = c + 1; j < end; j++) {
                 long jt = h[BASE + 2 * j];
-                if (jt < mt || (jt == mt && or[(int) h[BASE + 2 * j + 1]] < or[(int) h[BASE + 2 * m + 1]])) {
+                if (jt < mt || (jt == mt && h[BASE + 2 * j + 1] < mo)) {
                     m = j;
                     mt = jt;
+                    mo = h[BASE + 2 * j + 1];
                 }
             }
-            if (mt > t || (mt == t && or[(int) h[BASE + 2 * m + 1]] > o)) break;
+            if (mt > t || (mt == t && mo > o)) break;
             h[BASE + 2 * i] = mt;
-            h[BASE + 2 * i + 1] = h[BASE + 2 * m + 1];
+            h[BASE + 2 * i + 1] = mo;
+            so[SBASE + i] = so[SBASE + m];
             i = m;
         }
         h[BASE + 2 * i] = t;
-        h[BASE + 2 * i + 1] = s;
+        h[BASE + 2 * i + 1] = o;
+        so[SBASE + i] = s;
     }
 
     /** Drops cancelled entries and rebuilds the heap bottom-up (Floyd), in linear time. */
@@ -289,21 +291,20 @@ public final class Simulation {
         settle();
         int n = 0;
         long[] h = heap;
+        int[] so = slotOf;
         for (int i = 0; i < size; i++) {
-            int s = (int) h[BASE + 2 * i + 1];
+            int s = so[SBASE + i];
             if (action[s] == null) {
                 free[freeTop++] = s;
                 continue;
             }
             h[BASE + 2 * n] = h[BASE + 2 * i];
-            h[BASE + 2 * n + 1] = s;
+            h[BASE + 2 * n + 1] = h[BASE + 2 * i + 1];
+            so[SBASE + n] = s;
             n++;
         }
         size = n;
         dead = 0;
-        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) {
-            int s = (int) h[BASE + 2 * i + 1];
-            siftDown(i, h[BASE + 2 * i], ord[s], s);
-        }
+        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) siftDown(i, h[BASE + 2 * i], h[BASE + 2 * i + 1], so[SBASE + i]);
     }
 }

@@ -12,9 +12,12 @@ import org.syscalllab.workload.Programs;
  * The fast occupancy model against the exact LRU model, on a sweep of kernel footprints, L1d sizes and call
  * frequencies (Xalan with pwrite on the FlexSC Nehalem). The tolerances are what the fast model reaches, measured on a
  * wider sweep (3 footprints x 3 L1d sizes x 3 frequencies): user IPC within 7% from 10,000 instructions between calls
- * up, but only within 40% at one call per 1,000 instructions, where the fast model under-estimates the loss (it keeps
- * more of the program's hot lines than per-set LRU does); the application lines one call evicts from L1d and L2 agree
- * within 3% while the kernel footprint fits in L1d.
+ * up, but only within 40% at one call per 1,000 instructions, where the fast model under-estimates the loss: when the
+ * kernel's lines and the program's hot lines together overflow L1d and they alternate, LRU evicts exactly the lines
+ * that are needed next (cyclic thrashing: with pwrite every 1,000 instructions the exact kernel re-misses 273 of its
+ * 373 lines per call, the fast model 109), while the occupancy model assumes a line's presence is independent of
+ * when it is next used. The application lines one call evicts from L1d and L2 agree within 3% while the kernel
+ * footprint fits in L1d.
  */
 class FastTracksExactTest {
     private static final Platform REF = Platforms.flexscNehalem();

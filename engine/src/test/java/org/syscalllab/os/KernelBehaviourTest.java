@@ -121,4 +121,62 @@ class KernelBehaviourTest {
         assertThrows(IllegalArgumentException.class, () -> KernelConfig.simple(0));
         assertThrows(IllegalArgumentException.class, () -> new LockUse("x", LockKind.SPIN, true, 1.5, 1));
     }
+
+    @Test
+    void closedLoopClientsAreServedByThreadsWaitingOnAQueue() {
+        Simulation sim = new Simulation(5);
+        Kernel k = new Kernel(sim, KernelConfig.simple(1), TABLE, new SmpKernel(LockPolicy.of(Granularity.FINE), 0, 0, null));
+        WaitQueue requests = new WaitQueue("requests");
+        ClosedLoopClients clients = new ClosedLoopClients(k, requests, 3, 0, 1_000_000);
+        k.spawn("server", new ThreadBody() {
+            ClosedLoopClients.Request current;
+            boolean waiting;
+
+            @Override
+            public Op next(KThread self) {
+                if (current != null) {
+                    clients.complete(current);
+                    current = null;
+                }
+                if (!waiting) {
+                    waiting = true;
+                    return new Op.Wait(requests);
+                }
+                waiting = false;
+                current = (ClosedLoopClients.Request) self.received();
+                return new Op.User(1_000);
+            }
+        }, 1L, true);
+        k.spawn("clock2", new ThreadBody() {
+            boolean slept;
+
+            @Override
+            public Op next(KThread self) {
+                if (slept) return Op.EXIT;
+                slept = true;
+                return new Op.Sleep(2_000_000);
+            }
+        }, 1L);
+        k.run();
+        // no think time, one server of 1,000 cycles: always busy until the clients stop issuing at 1,000,000 (the
+        // requests then in flight still complete)
+        assertTrue(clients.completed() >= 1_000 && clients.completed() <= 1_003, "completed " + clients.completed());
+        assertEquals(3_000, clients.meanResponseCycles(), 50, "three clients queue behind each other");
+    }
+
+    @Test
+    void pageCacheHitsNeedNoIo() {
+        Simulation sim = new Simulation(1);
+        Disk d = new Disk("disk", new Disk.Spec(100_000, 10_000, 1.0, 1000), sim.stream("rot"));
+        org.syscalllab.os.device.PageCache pc = new org.syscalllab.os.device.PageCache("pc", d, 2, 4096);
+        long[] done = new long[3];
+        pc.submit(sim, 7, 100, () -> done[0] = sim.now());
+        sim.run();
+        pc.submit(sim, 7, 100, () -> done[1] = sim.now());
+        sim.run();
+        assertEquals(1, pc.hits());
+        assertEquals(1, pc.misses());
+        assertEquals(done[0], done[1], "the hit completes at once");
+        assertTrue(done[0] > 0);
+    }
 }

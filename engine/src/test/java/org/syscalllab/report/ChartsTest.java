@@ -71,4 +71,16 @@ class ChartsTest {
         assertEquals(R.toCsv(), Files.readString(csv));
         assertTrue(Files.size(Export.savePng(R.chart("utilisation"), tmp.resolve("c.png"))) > 1000);
     }
+
+    @Test
+    void saveChoosesTheFormatByExtension(@TempDir Path tmp) throws Exception {
+        Path svg = Export.save(R.chart(), tmp.resolve("fig.SVG").toString());
+        assertTrue(svg.isAbsolute());
+        assertTrue(Files.readString(svg).contains("<svg"));
+        byte[] png = Files.readAllBytes(Export.save(R.chart(), tmp.resolve("fig.png").toString()));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals(R.toCsv(), Files.readString(Export.save(R, tmp.resolve("data.csv").toString())));
+        assertThrows(IllegalArgumentException.class, () -> Export.save(R.chart(), tmp.resolve("fig.jpg").toString()));
+        assertThrows(IllegalArgumentException.class, () -> Export.save(R, tmp.resolve("data.png").toString()));
+    }
 }

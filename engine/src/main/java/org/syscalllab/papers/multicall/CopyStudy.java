@@ -30,7 +30,7 @@ public final class CopyStudy {
      * @param specialised use the specialised write_read stub (the paper's) rather than the generic one
      * @return outcomes in the order of {@link #SERIES}
      */
-    public static java.util.List<Outcome> runAll(Platform platform, CostInputs in, KernelPaths paths, MultiCallStub stub,
+    public static java.util.List<Outcome> runAll(Platform platform, CostInputs in, Linux24Paths paths, MultiCallStub stub,
                                                  boolean specialised, ClusteringOptions base, long fileBytes, long blockBytes) {
         PathCostModel costs = new PathCostModel(platform, in, blockBytes, 2 * fileBytes);
         String name = specialised ? "write_read" : null;
@@ -42,8 +42,8 @@ public final class CopyStudy {
                 outcome("multicall_looped", looped.transformed(), looped.rewritten(), costs, stub, name, fileBytes, blockBytes, looped));
     }
 
-    private static Clustering.Report cluster(ClusteringOptions opt, KernelPaths paths, CostInputs in, long fileBytes, long blockBytes) {
-        return Clustering.run(Programs.copy(blockBytes), opt, () -> Programs.files(fileBytes), paths::instructions, in.branchInstructions());
+    private static Clustering.Report cluster(ClusteringOptions opt, Linux24Paths paths, CostInputs in, long fileBytes, long blockBytes) {
+        return Clustering.run(PaperPrograms.copy(blockBytes), opt, () -> PaperPrograms.files(fileBytes), paths::instructions, in.branchInstructions());
     }
 
     private static Outcome outcome(String series, Program p, Execution e, PathCostModel costs, MultiCallStub stub, String name,

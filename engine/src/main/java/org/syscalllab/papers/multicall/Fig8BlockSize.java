@@ -37,7 +37,7 @@ public final class Fig8BlockSize implements Experiment {
         long file = p.getLong("file_bytes");
         List<Long> blocks = p.getLongList("block_sizes");
         List<List<CopyStudy.Outcome>> all = ctx.sweep(blocks, (b, c) -> {
-            return CopyStudy.runAll(pl, in, KernelPaths.linux24(), McParams.stub(p), McParams.specialised(p), McParams.options(p), file, b);
+            return CopyStudy.runAll(pl, in, Linux24Paths.linux24(), McParams.stub(p), McParams.specialised(p), McParams.options(p), file, b);
         });
         double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         long[] bestBlock = new long[3];

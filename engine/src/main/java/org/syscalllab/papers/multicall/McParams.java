@@ -11,7 +11,7 @@ import org.syscalllab.papers.multicall.clustering.ClusteringOptions;
 /**
  * The parameters the multi-call experiments share (machine, cost inputs, stub costs, algorithm switches) and how they
  * become model objects. Defaults are the paper's setup and the documented assumptions of {@link CostInputs},
- * {@link MultiCallStub} and {@link KernelPaths}.
+ * {@link MultiCallStub} and {@link Linux24Paths}.
  */
 final class McParams {
     private McParams() { }

@@ -9,7 +9,7 @@ import org.syscalllab.mech.CostModel;
  * Prices the steps of the paper's programs on one machine. A crossing is the libc wrapper, the measured entry and exit
  * (MC Table 1 on the laptop; the rdtscl bracketing there already includes draining and refilling the pipeline, so no
  * refill is added) and the re-fetch of the trap path's own lines when the data streamed since the last crossing has
- * pushed them out of the L1 data cache. A call's kernel work is its path length (from {@link KernelPaths}) at the
+ * pushed them out of the L1 data cache. A call's kernel work is its path length (from {@link Linux24Paths}) at the
  * kernel CPI. A copy of n bytes between user and kernel space is {@code rep movsl} at its L1 rate plus, for every
  * line, the miss on the page-cache side (L2 while the files fit in L2, memory otherwise) and, when a block and the
  * page it is copied to no longer fit in the L1 together, the miss on the user-buffer side; misses are exposed by the

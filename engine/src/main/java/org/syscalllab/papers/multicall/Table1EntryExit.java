@@ -49,7 +49,7 @@ public final class Table1EntryExit implements Experiment {
                 pl.procedureCallCycles() == 0 ? 0 : (double) pl.syscallRoundTripCycles() / pl.procedureCallCycles());
         // Two back-to-back jump_cost calls, as traps and as one multi-call (no data streamed: block of 1 byte)
         PathCostModel costs = new PathCostModel(pl, McParams.inputs(p), 1, 0);
-        long k = KernelPaths.linux24().instructions("jump_cost", 0);
+        long k = Linux24Paths.linux24().instructions("jump_cost", 0);
         List<CallRequest> pair = List.of(new CallRequest("jump_cost", k, 0, 0, true, false), new CallRequest("jump_cost", k, 0, 0, true, false));
         CallCost sync = new SyncTrap().execute(pair, costs);
         CallCost generic = MultiCall.generic(MultiCallStub.generic()).execute(pair, costs);

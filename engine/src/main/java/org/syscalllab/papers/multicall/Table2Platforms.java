@@ -43,7 +43,7 @@ public final class Table2Platforms implements Experiment {
 
     @Override public void run(Params p, RunContext ctx, TidyRows out) {
         CostInputs in = McParams.inputs(p);
-        KernelPaths paths = KernelPaths.linux24();
+        Linux24Paths paths = Linux24Paths.linux24();
         int reps = p.getInt("repetitions");
         double res = p.getDouble("clock_resolution_us");
         double[] mean = new double[PLATFORMS.size()];

@@ -46,7 +46,7 @@ public final class Table3Copy implements Experiment {
         long block = p.getLong("block_bytes");
         List<Long> sizes = p.getLongList("file_sizes");
         List<List<CopyStudy.Outcome>> all = ctx.sweep(sizes, (size, c) -> {
-            return CopyStudy.runAll(pl, in, KernelPaths.linux24(), McParams.stub(p), McParams.specialised(p), McParams.options(p), size, block);
+            return CopyStudy.runAll(pl, in, Linux24Paths.linux24(), McParams.stub(p), McParams.specialised(p), McParams.options(p), size, block);
         });
         double minGap = Double.POSITIVE_INFINITY;
         for (int i = 0; i < sizes.size(); i++) {

@@ -13,7 +13,7 @@ import org.syscalllab.papers.multicall.clustering.Clustering;
 import org.syscalllab.papers.multicall.clustering.ClusteringOptions;
 
 /**
- * MC Table 4: mpeg_play on five inputs, before and after clustering. The frame loop of {@link Programs#mpegPlay}
+ * MC Table 4: mpeg_play on five inputs, before and after clustering. The frame loop of {@link PaperPrograms#mpegPlay}
  * is profiled and clustered; the algorithm finds the select → gettimeofday pair (the paper's second most frequent
  * sequence; the others sit in the X library) and the paper's specialised {@code select_time} replaces it. Time is
  * cycles over the clock, frame rate is frames over time. The inputs are the paper's file sizes and frame counts; the
@@ -46,14 +46,14 @@ public final class Table4MpegPlay implements Experiment {
     @Override public void run(Params p, RunContext ctx, TidyRows out) {
         Platform pl = McParams.platform(p);
         CostInputs in = McParams.inputs(p);
-        KernelPaths paths = KernelPaths.linux24();
+        Linux24Paths paths = Linux24Paths.linux24();
         long decode = p.getLong("decode_instructions");
         long display = p.getLong("display_instructions");
         ClusteringOptions opt = McParams.options(p).withLooped(true);
         List<double[]> rows = ctx.sweep(INPUTS, (input, c) -> {
             long bytes = Math.round(input.megabytes() * 1024 * 1024);
             long perFrame = (bytes + input.frames() - 1) / input.frames();
-            Clustering.Report r = Clustering.run(Programs.mpegPlay(perFrame, decode, display), opt, () -> Programs.files(bytes),
+            Clustering.Report r = Clustering.run(PaperPrograms.mpegPlay(perFrame, decode, display), opt, () -> PaperPrograms.files(bytes),
                     paths::instructions, in.branchInstructions());
             PathCostModel costs = new PathCostModel(pl, in, perFrame, bytes);
             CallCost orig = Pricing.price(r.original(), r.baseline(), costs, McParams.stub(p), null);

@@ -11,7 +11,7 @@ import org.syscalllab.papers.multicall.clustering.Clustering;
 import org.syscalllab.papers.multicall.clustering.ClusteringOptions;
 import org.syscalllab.papers.multicall.clustering.Execution;
 import org.syscalllab.papers.multicall.clustering.Program;
-import org.syscalllab.papers.multicall.clustering.Region;
+import org.syscalllab.papers.multicall.clustering.ClusterRegion;
 import org.syscalllab.papers.multicall.clustering.SyscallGraph;
 import org.syscalllab.papers.multicall.clustering.TraceEvent;
 
@@ -20,15 +20,15 @@ class ClusteringTest {
     static final long FILE = 557 * 4096;
 
     static Clustering.Report copy(ClusteringOptions opt) {
-        return Clustering.run(Programs.copy(BLOCK), opt, () -> Programs.files(FILE), (n, b) -> 100, 2);
+        return Clustering.run(PaperPrograms.copy(BLOCK), opt, () -> PaperPrograms.files(FILE), (n, b) -> 100, 2);
     }
 
     static List<String> names(Execution e) {
         return e.trace().stream().map(TraceEvent::toString).collect(Collectors.toList());
     }
 
-    static Region regionWith(Clustering.Report r, String site) {
-        for (Region g : r.regions()) if (g.calls().contains(site)) return g;
+    static ClusterRegion regionWith(Clustering.Report r, String site) {
+        for (ClusterRegion g : r.regions()) if (g.calls().contains(site)) return g;
         return null;
     }
 
@@ -56,7 +56,7 @@ class ClusteringTest {
     @Test
     void loopRotationYieldsOneWriteReadMultiCallPerBlock() {
         Clustering.Report r = copy(ClusteringOptions.plain().withLoopRotation(true));
-        Region wr = regionWith(r, "write");
+        ClusterRegion wr = regionWith(r, "write");
         assertEquals(List.of("write", "read"), wr.calls(), r.summary());
         assertFalse(wr.looped());
         // original: open, creat, 557 reads + the read that returns 0, 557 writes, 2 closes
@@ -68,7 +68,7 @@ class ClusteringTest {
     @Test
     void loopedRuleRunsTheWholeLoopInOneCrossing() {
         Clustering.Report r = copy(ClusteringOptions.plain().withLoopRotation(true).withLooped(true));
-        Region wr = regionWith(r, "write");
+        ClusterRegion wr = regionWith(r, "write");
         assertTrue(wr.looped(), r.summary());
         assertEquals(3, r.rewritten().crossings(), r.summary());
         // 557 iterations plus the final test that ends the loop
@@ -87,32 +87,32 @@ class ClusteringTest {
 
     @Test
     void codeMotionBuildsTheThreeCallClusterOfTheSendtoSnippet() {
-        Program p = Programs.sendtoSnippet();
-        Clustering.Report plain = Clustering.run(p, ClusteringOptions.plain(), () -> Programs.files(10_000), (n, b) -> 100, 2);
-        Region before = regionWith(plain, "read");
+        Program p = PaperPrograms.sendtoSnippet();
+        Clustering.Report plain = Clustering.run(p, ClusteringOptions.plain(), () -> PaperPrograms.files(10_000), (n, b) -> 100, 2);
+        ClusterRegion before = regionWith(plain, "read");
         assertFalse(before.calls().contains("sendto"), plain.summary());
-        Clustering.Report moved = Clustering.run(p, ClusteringOptions.plain().withCodeMotion(true), () -> Programs.files(10_000), (n, b) -> 100, 2);
-        Region after = regionWith(moved, "read");
+        Clustering.Report moved = Clustering.run(p, ClusteringOptions.plain().withCodeMotion(true), () -> PaperPrograms.files(10_000), (n, b) -> 100, 2);
+        ClusterRegion after = regionWith(moved, "read");
         assertTrue(after.calls().containsAll(List.of("read", "write", "sendto")), moved.summary());
         assertEquals(names(plain.baseline()), names(moved.rewritten()));
     }
 
     @Test
     void handlersThatFallThroughBlockClusteringUntilRestructured() {
-        Program p = Programs.errorHandling();
-        Clustering.Report plain = Clustering.run(p, ClusteringOptions.plain(), () -> Programs.files(10_000), (n, b) -> 100, 2);
-        Region w = regionWith(plain, "write");
+        Program p = PaperPrograms.errorHandling();
+        Clustering.Report plain = Clustering.run(p, ClusteringOptions.plain(), () -> PaperPrograms.files(10_000), (n, b) -> 100, 2);
+        ClusterRegion w = regionWith(plain, "write");
         assertTrue(w == null || !w.calls().contains("read"), plain.summary());
-        Clustering.Report re = Clustering.run(p, ClusteringOptions.plain().withRestructureHandlers(true), () -> Programs.files(10_000), (n, b) -> 100, 2);
+        Clustering.Report re = Clustering.run(p, ClusteringOptions.plain().withRestructureHandlers(true), () -> PaperPrograms.files(10_000), (n, b) -> 100, 2);
         assertTrue(regionWith(re, "write").calls().contains("read"), re.summary());
         assertTrue(re.rewrittenText().contains("if (rval == 1)"), re.rewrittenText());
     }
 
     @Test
     void aCheckedFailureEndsTheMultiCallAndRunsTheOriginalHandler() {
-        Program p = Programs.errorHandling();
+        Program p = PaperPrograms.errorHandling();
         ClusteringOptions o = ClusteringOptions.plain().withRestructureHandlers(true);
-        Clustering.Report r = Clustering.run(p, o, () -> Programs.files(10_000).failAt("write", 1), (n, b) -> 100, 2);
+        Clustering.Report r = Clustering.run(p, o, () -> PaperPrograms.files(10_000).failAt("write", 1), (n, b) -> 100, 2);
         // the write fails; its handler exits, so the read never runs, with or without multi-calls
         assertEquals(names(r.baseline()), names(r.rewritten()));
         assertFalse(r.rewritten().trace().stream().anyMatch(e -> e.site().equals("read")));
@@ -120,19 +120,19 @@ class ClusteringTest {
 
     @Test
     void clusterSizeLimitKSplitsRegions() {
-        Program p = Programs.sendtoSnippet();
-        Clustering.Report big = Clustering.run(p, ClusteringOptions.plain().withCodeMotion(true), () -> Programs.files(10_000), (n, b) -> 100, 2);
-        Clustering.Report small = Clustering.run(p, ClusteringOptions.plain().withCodeMotion(true).withMaxClusterSize(2), () -> Programs.files(10_000), (n, b) -> 100, 2);
-        assertTrue(big.regions().stream().mapToInt(Region::size).max().orElse(0) > 2);
+        Program p = PaperPrograms.sendtoSnippet();
+        Clustering.Report big = Clustering.run(p, ClusteringOptions.plain().withCodeMotion(true), () -> PaperPrograms.files(10_000), (n, b) -> 100, 2);
+        Clustering.Report small = Clustering.run(p, ClusteringOptions.plain().withCodeMotion(true).withMaxClusterSize(2), () -> PaperPrograms.files(10_000), (n, b) -> 100, 2);
+        assertTrue(big.regions().stream().mapToInt(ClusterRegion::size).max().orElse(0) > 2);
         assertTrue(small.regions().stream().allMatch(g -> g.size() <= 2), small.summary());
         assertTrue(small.rewritten().crossings() > big.rewritten().crossings());
     }
 
     @Test
     void mpegPlayClustersSelectWithGettimeofdayOnly() {
-        Program p = Programs.mpegPlay(4000, 1000, 1000);
-        Clustering.Report r = Clustering.run(p, ClusteringOptions.transformed().withLooped(true), () -> Programs.files(40_000), (n, b) -> 100, 2);
-        Region s = regionWith(r, "select");
+        Program p = PaperPrograms.mpegPlay(4000, 1000, 1000);
+        Clustering.Report r = Clustering.run(p, ClusteringOptions.transformed().withLooped(true), () -> PaperPrograms.files(40_000), (n, b) -> 100, 2);
+        ClusterRegion s = regionWith(r, "select");
         assertEquals(List.of("select", "gettimeofday"), s.calls(), r.summary());
         assertFalse(s.looped());
         assertEquals(10, r.rewritten().entries().stream().filter(e -> e.region() == s).count());

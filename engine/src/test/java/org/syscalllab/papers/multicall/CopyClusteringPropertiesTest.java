@@ -21,8 +21,8 @@ class CopyClusteringPropertiesTest {
                                                                @ForAll @IntRange(min = 1, max = 16_384) int blockBytes) {
         long n = (fileBytes + (long) blockBytes - 1) / blockBytes;
         ClusteringOptions opt = ClusteringOptions.transformed();
-        Clustering.Report plain = Clustering.run(Programs.copy(blockBytes), opt, () -> Programs.files(fileBytes), (c, b) -> 100, 2);
-        Clustering.Report looped = Clustering.run(Programs.copy(blockBytes), opt.withLooped(true), () -> Programs.files(fileBytes), (c, b) -> 100, 2);
+        Clustering.Report plain = Clustering.run(PaperPrograms.copy(blockBytes), opt, () -> PaperPrograms.files(fileBytes), (c, b) -> 100, 2);
+        Clustering.Report looped = Clustering.run(PaperPrograms.copy(blockBytes), opt.withLooped(true), () -> PaperPrograms.files(fileBytes), (c, b) -> 100, 2);
         // original: open, creat, n + 1 reads (the last returns 0), n writes, two closes
         assertEquals(2 + (n + 1) + n + 2, plain.baseline().crossings());
         // rotated: {open, creat, first read}, n write_read multi-calls, {close, close}

@@ -29,7 +29,7 @@ public final class Clustering {
     public record Report(Program original, Program transformed, Cfg cfg, Execution baseline, SyscallGraph graph,
                          FragmentFinder.Result found, Execution rewritten, String rewrittenText) implements Displayable {
 
-        public List<Region> regions() { return found.regions(); }
+        public List<ClusterRegion> regions() { return found.regions(); }
 
         /** The program as written, after the transformations, and rewritten, side by side with the summary. */
         @Override
@@ -50,7 +50,7 @@ public final class Clustering {
             StringBuilder sb = new StringBuilder();
             sb.append(original.name()).append(": ").append(baseline.trace().size()).append(" calls, ")
               .append(baseline.crossings()).append(" crossings before, ").append(rewritten.crossings()).append(" after\n");
-            for (Region r : regions()) {
+            for (ClusterRegion r : regions()) {
                 sb.append("  region ").append(r.id()).append(r.looped() ? " (looped)" : "").append(": ")
                   .append(String.join(", ", r.calls())).append('\n');
             }

@@ -19,7 +19,7 @@ public final class FragmentFinder {
     public record Decision(String edge, long weight, String sites, String action, String reason) { }
 
     /** Regions found and the decisions taken. */
-    public record Result(List<Region> regions, List<Decision> decisions) {
+    public record Result(List<ClusterRegion> regions, List<Decision> decisions) {
         public Result {
             regions = List.copyOf(regions);
             decisions = List.copyOf(decisions);
@@ -94,7 +94,7 @@ public final class FragmentFinder {
                 }
             }
         }
-        List<Region> out = new ArrayList<>();
+        List<ClusterRegion> out = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             BitSet r = regions.get(i);
             out.add(toRegion(cfg, i + 1, r, opt.looped() && wholeLoop(cfg, r) != null));
@@ -234,14 +234,14 @@ public final class FragmentFinder {
         return false;
     }
 
-    private static Region toRegion(Cfg cfg, int id, BitSet nodes, boolean looped) {
+    private static ClusterRegion toRegion(Cfg cfg, int id, BitSet nodes, boolean looped) {
         List<String> calls = new ArrayList<>();
         // program order: the order statements appear in the program text
         for (Stmt s : cfg.program().statements()) {
             if (s instanceof Stmt.Call && nodes.get(cfg.nodeOf(s.id()))) calls.add(s.id());
         }
         String loop = looped ? wholeLoop(cfg, nodes).id() : null;
-        return new Region(id, nodes, header(cfg, nodes), calls, looped, loop);
+        return new ClusterRegion(id, nodes, header(cfg, nodes), calls, looped, loop);
     }
 
     static String labels(Cfg cfg, BitSet r) {

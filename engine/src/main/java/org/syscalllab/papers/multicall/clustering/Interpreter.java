@@ -27,7 +27,7 @@ public final class Interpreter {
     }
 
     private final Cfg cfg;
-    private final Region[] regionOf;
+    private final ClusterRegion[] regionOf;
     private final Semantics kernel;
     private final KernelWork kernelInstructions;
     private final long branchInstructions;
@@ -40,7 +40,7 @@ public final class Interpreter {
     private long steps;
     private boolean halted;
 
-    private Region openRegion;
+    private ClusterRegion openRegion;
     private List<CallRequest> openCalls;
     private List<TraceEvent> openEvents;
     private long openIterations;
@@ -53,13 +53,13 @@ public final class Interpreter {
      * @param branchInstructions user instructions of one branch or loop test outside a region
      * @param maxSteps           statements executed before {@link StepLimitException}
      */
-    public Interpreter(Cfg cfg, List<Region> regions, Semantics kernel, KernelWork kernelInstructions,
+    public Interpreter(Cfg cfg, List<ClusterRegion> regions, Semantics kernel, KernelWork kernelInstructions,
                        long branchInstructions, long maxSteps) {
         if (branchInstructions < 0) throw new IllegalArgumentException("branch_instructions = " + branchInstructions + " is not allowed; allowed: >= 0");
         if (maxSteps < 1) throw new IllegalArgumentException("max_steps = " + maxSteps + " is not allowed; allowed: >= 1");
         this.cfg = cfg;
-        this.regionOf = new Region[cfg.nodes().size()];
-        for (Region r : regions) {
+        this.regionOf = new ClusterRegion[cfg.nodes().size()];
+        for (ClusterRegion r : regions) {
             for (int n = r.nodes().nextSetBit(0); n >= 0; n = r.nodes().nextSetBit(n + 1)) {
                 if (regionOf[n] != null) throw new IllegalArgumentException("node " + cfg.node(n).label() + " is in two regions");
                 regionOf[n] = r;
@@ -137,7 +137,7 @@ public final class Interpreter {
 
     /** A call is checked when an error check of its result sits in its region (or always, for a plain trap). */
     private boolean isChecked(Stmt.Call c, int node) {
-        Region r = regionOf[node];
+        ClusterRegion r = regionOf[node];
         if (r == null || c.result() == null) return true;
         for (int m = r.nodes().nextSetBit(0); m >= 0; m = r.nodes().nextSetBit(m + 1)) {
             Cfg.Node nd = cfg.node(m);
@@ -148,7 +148,7 @@ public final class Interpreter {
     }
 
     private void visit(int node) {
-        Region r = regionOf[node];
+        ClusterRegion r = regionOf[node];
         if (openRegion != null && (r != openRegion || (!openRegion.looped() && node == openRegion.header()))) close();
         if (r != null && openRegion == null) {
             openRegion = r;

@@ -7,7 +7,7 @@ import org.syscalllab.mech.CallRequest;
  * One kernel crossing of an executed program: either a single call (an ordinary trap, {@code region} null) or a
  * multi-call of a region with the calls it ran, and for a looped region the number of loop tests it evaluated (iterations plus the final test).
  */
-public record KernelEntry(Region region, List<CallRequest> calls, List<TraceEvent> events, long iterations) {
+public record KernelEntry(ClusterRegion region, List<CallRequest> calls, List<TraceEvent> events, long iterations) {
     public KernelEntry {
         calls = List.copyOf(calls);
         events = List.copyOf(events);

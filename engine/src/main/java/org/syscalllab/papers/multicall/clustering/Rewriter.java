@@ -14,25 +14,25 @@ import java.util.stream.Collectors;
 public final class Rewriter {
     private Rewriter() { }
 
-    public static String text(Cfg cfg, List<Region> regions) {
+    public static String text(Cfg cfg, List<ClusterRegion> regions) {
         StringBuilder sb = new StringBuilder();
         int k = 0;
-        for (Region r : regions) k = Math.max(k, r.size());
-        if (k > 0) sb.append("struct sys_params mcall_args[").append(k).append("]; int rval;\n");
+        for (ClusterRegion r : regions) k = Math.max(k, r.size());
+        if (k > 0) sb.append("struct sys_params mcall_args[").append(k + 1).append("]; int rval;   /* records 1..").append(k).append(", as the stub of Fig. 2 */\n");
         print(cfg, regions, cfg.program().body(), 0, new HashSet<>(), sb);
         return sb.toString();
     }
 
-    private static Region regionOf(List<Region> regions, int node) {
-        for (Region r : regions) if (r.contains(node)) return r;
+    private static ClusterRegion regionOf(List<ClusterRegion> regions, int node) {
+        for (ClusterRegion r : regions) if (r.contains(node)) return r;
         return null;
     }
 
-    private static void print(Cfg cfg, List<Region> regions, List<Stmt> stmts, int depth, Set<Integer> emitted, StringBuilder sb) {
+    private static void print(Cfg cfg, List<ClusterRegion> regions, List<Stmt> stmts, int depth, Set<Integer> emitted, StringBuilder sb) {
         String ind = "    ".repeat(depth);
         for (Stmt s : stmts) {
             int node = cfg.nodeOf(s instanceof Stmt.While w && w.condCall() != null ? w.condCall().id() : s.id());
-            Region r = regionOf(regions, node);
+            ClusterRegion r = regionOf(regions, node);
             if (r == null && s instanceof Stmt.While w) r = regionOf(regions, cfg.nodeOf(w.id()));
             if (r != null) {
                 if (emitted.add(r.id())) block(cfg, r, depth, emitted, regions, sb);
@@ -59,7 +59,7 @@ public final class Rewriter {
         }
     }
 
-    private static void block(Cfg cfg, Region r, int depth, Set<Integer> emitted, List<Region> regions, StringBuilder sb) {
+    private static void block(Cfg cfg, ClusterRegion r, int depth, Set<Integer> emitted, List<ClusterRegion> regions, StringBuilder sb) {
         String ind = "    ".repeat(depth);
         int k = r.size();
         sb.append(ind).append("/* region ").append(r.id()).append(r.looped() ? ": looped multi-call of loop " + r.loopId() : ": multi-call")

@@ -8,8 +8,8 @@ import java.util.List;
  * dominates the others (where the multi-call is issued); {@code calls} are its call sites in program order; a looped
  * region contains a whole loop, which then runs in the kernel.
  */
-public record Region(int id, BitSet nodes, int header, List<String> calls, boolean looped, String loopId) {
-    public Region {
+public record ClusterRegion(int id, BitSet nodes, int header, List<String> calls, boolean looped, String loopId) {
+    public ClusterRegion {
         if (id < 1) throw new IllegalArgumentException("id = " + id + " is not allowed; allowed: >= 1");
         nodes = (BitSet) nodes.clone();
         calls = List.copyOf(calls);

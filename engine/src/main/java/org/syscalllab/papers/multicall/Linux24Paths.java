@@ -9,7 +9,7 @@ import java.util.Map;
  * measures none of these; every value is an ASSUMPTION of the order of magnitude of the 2.4 code paths, fixed before
  * any result was compared with the paper, and editable.
  */
-public final class KernelPaths {
+public final class Linux24Paths {
     /** One call's path length. */
     public record Path(long baseInstructions, long perPageInstructions) {
         public Path {
@@ -24,7 +24,7 @@ public final class KernelPaths {
     private final Map<String, Path> paths;
     private final Path fallback;
 
-    public KernelPaths(Map<String, Path> paths, Path fallback) {
+    public Linux24Paths(Map<String, Path> paths, Path fallback) {
         this.paths = Map.copyOf(paths);
         this.fallback = fallback;
     }
@@ -39,7 +39,7 @@ public final class KernelPaths {
      * allocation); close ~300; select on one descriptor ~900; gettimeofday ~150; sendto ~2,000 + 500 per page
      * (UDP); getpid ~40; the paper's dummy jump_cost ~10 (one rdtscl).
      */
-    public static KernelPaths linux24() {
+    public static Linux24Paths linux24() {
         Map<String, Path> m = new LinkedHashMap<>();
         m.put("read", new Path(700, 450));
         m.put("write", new Path(1_000, 1_400));
@@ -51,14 +51,14 @@ public final class KernelPaths {
         m.put("sendto", new Path(2_000, 500));
         m.put("getpid", new Path(40, 0));
         m.put("jump_cost", new Path(10, 0));
-        return new KernelPaths(m, new Path(500, 0));
+        return new Linux24Paths(m, new Path(500, 0));
     }
 
     /** A copy with one call's path changed. */
-    public KernelPaths with(String call, Path p) {
+    public Linux24Paths with(String call, Path p) {
         Map<String, Path> m = new LinkedHashMap<>(paths);
         m.put(call, p);
-        return new KernelPaths(m, fallback);
+        return new Linux24Paths(m, fallback);
     }
 
     public Path path(String call) { return paths.getOrDefault(call, fallback); }

@@ -15,13 +15,13 @@ import org.syscalllab.papers.multicall.clustering.Stmt;
  * a gzip-like read/compress/write loop (loop rotation), and mpeg_play's frame loop (§4.3). Paths are numbered:
  * {@link #INPUT_PATH} is {@code argv[1]}.
  */
-public final class Programs {
+public final class PaperPrograms {
     /** The value of the {@code argv[1]} path constant (the input file). */
     public static final long INPUT_PATH = 1;
     /** The value of the {@code argv[2]} path constant (the output file). */
     public static final long OUTPUT_PATH = 2;
 
-    private Programs() { }
+    private PaperPrograms() { }
 
     private static Arg c(String text, long v) { return new Arg.Const(text, v); }
 
