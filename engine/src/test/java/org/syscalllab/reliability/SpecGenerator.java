@@ -35,7 +35,7 @@ final class SpecGenerator {
             Map.entry("objects", 1_000L), Map.entry("call_instructions", 20_000L),
             Map.entry("user_instructions", 20_000L), Map.entry("ap_poll_cycles", 100_000L),
             Map.entry("wait_timeout_ms", 50L), Map.entry("small_wait_timeout_ms", 50L),
-            Map.entry("timer_tick_ms", 20L));
+            Map.entry("timer_tick_ms", 20L), Map.entry("warmup_ms", 2L), Map.entry("measure_ms", 3L));
 
     /**
      * Lower bounds used instead of the declared minimum for parameters whose small values mean more work (a chunk of
