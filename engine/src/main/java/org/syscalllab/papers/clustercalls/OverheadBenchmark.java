@@ -100,7 +100,11 @@ final class OverheadBenchmark {
             t[0] = sim.now();
             transfersAtStart[0] = rt.lines.transfers();
             c.clusterCall((slots, count) -> {
-                if (count != n) throw new IllegalStateException("cluster call returned " + count + " of " + n + " replies");
+                if (count != n) {
+                    throw new IllegalArgumentException("wait_mode = " + pool.waitMode() + " returned the measured cluster"
+                            + " call with " + count + " of " + n + " replies; the overhead benchmark times a call until"
+                            + " every reply is in; allowed: WAIT_ALL, or a mode whose wait is satisfied only then");
+                }
                 t[1] = sim.now();
                 if (round[0]++ < warmups) roundFn[0].run();
                 else c.block();

@@ -61,6 +61,10 @@ final class OverheadSweep {
 
     /** Reduction in percent against the trap at grid index i (negative: the cluster call is dearer). */
     double reductionPct(OverheadBenchmark.Scenario s, int i) {
+        if (!(traditional[i] > 0)) {
+            throw new IllegalArgumentException("trap_entry_cycles + trap_exit_cycles = 0 is not allowed here: a traditional"
+                    + " system call then costs nothing and there is no overhead to reduce; allowed: a sum > 0");
+        }
         return 100.0 * (1 - perCall.get(s)[i] / traditional[i]);
     }
 
