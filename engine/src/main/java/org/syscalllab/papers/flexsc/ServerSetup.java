@@ -77,6 +77,12 @@ final class ServerSetup {
                 p.getInt("entries_per_page"), coreList(p, cores), p.getInt("threads"),
                 Math.round(p.getDouble("warmup_ms") * ms), Math.round(p.getDouble("measure_ms") * ms), costs(p));
         Simulation sim = c.newSimulation();
-        return new ServerSim(cfg, sim, c.seed()).run();
+        ServerSim.Stats stats = new ServerSim(cfg, sim, c.seed()).run();
+        if (stats.throughputRps() <= 0) {
+            // every throughput, latency and IPC ratio of the server figures needs at least one completed request
+            throw new IllegalArgumentException("measure_ms = " + p.getDouble("measure_ms") + " is too short: no request of "
+                    + mode + " on " + cores + " core(s) with " + clients + " clients completed in it; lengthen measure_ms");
+        }
+        return stats;
     }
 }
