@@ -96,6 +96,10 @@ public final class EventLoopServer {
         if (poller != null) sim.schedule(0, s -> scan());
         sim.run();
         if (windowEnd < 0) throw new IllegalStateException("the run ended before the measured requests completed");
+        if (windowEnd <= windowStart) {
+            throw new IllegalArgumentException("measured_requests = " + spec.measuredRequests() + " is too few: they all completed"
+                    + " in the same cycle, so the measured window is empty; measure more requests (at least as many as connections)");
+        }
         double seconds = (windowEnd - windowStart) / costs.clockHz();
         return new Outcome(requestsMeasured, requestsMeasured / seconds, latency.mean() / costs.clockHz() * 1e3,
                 cpuCycles / costs.clockHz(), cpuCycles / costs.clockHz() / seconds,
