@@ -56,6 +56,14 @@ public final class MicroArchTable implements Experiment {
                 out.add(series, cores, "mpki_" + st.suffix() + "_kernel", s.mpkiKernel(st));
             }
         }
+        for (int i = 0; i < pts.size(); i++) {
+            ServerSim.Stats s = res.get(i);
+            if (s.userIpc() <= 0 || s.kernelIpc() <= 0) {
+                throw new IllegalArgumentException("measure_ms = " + p.getDouble("measure_ms") + " is too short: "
+                        + ServerSim.Mode.values()[pts.get(i)[1]] + " on " + pts.get(i)[0] + " core(s) ran no user or no kernel"
+                        + " instruction in it, so no IPC ratio can be measured; lengthen measure_ms");
+            }
+        }
         for (int i = 0; i < pts.size(); i += 2) {
             int cores = pts.get(i)[0];
             out.add("derived", cores, "user_ipc_ratio", res.get(i + 1).userIpc() / res.get(i).userIpc());

@@ -43,6 +43,9 @@ public final class ServerLatency implements Experiment {
         for (long c : p.getLongList("cores")) for (ServerSim.Mode m : ServerSim.Mode.values()) pts.add(new int[] {(int) c, m.ordinal()});
         int clients = p.getInt("clients");
         List<ServerSim.Stats> res = ctx.sweep(pts, (pt, c) -> ServerSetup.run(p, c, w, ServerSim.Mode.values()[pt[1]], pt[0], clients));
+        for (int i = 0; i < pts.size(); i++) {
+            ServerSetup.requireCompleted(p, res.get(i), ServerSim.Mode.values()[pts.get(i)[1]], pts.get(i)[0], clients);
+        }
         for (int i = 0; i < pts.size(); i += 2) {
             int cores = pts.get(i)[0];
             out.add("sync", cores, "latency_ms", res.get(i).latencyMs());

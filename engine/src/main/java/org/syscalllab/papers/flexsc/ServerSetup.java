@@ -77,12 +77,17 @@ final class ServerSetup {
                 p.getInt("entries_per_page"), coreList(p, cores), p.getInt("threads"),
                 Math.round(p.getDouble("warmup_ms") * ms), Math.round(p.getDouble("measure_ms") * ms), costs(p));
         Simulation sim = c.newSimulation();
-        ServerSim.Stats stats = new ServerSim(cfg, sim, c.seed()).run();
+        return new ServerSim(cfg, sim, c.seed()).run();
+    }
+
+    /**
+     * Throughput, latency and IPC ratios need a completed request on both sides; a window too short for one is a
+     * parameter error, not a result (a figure of throughput alone, such as Fig. 16, may well report zero).
+     */
+    static void requireCompleted(Params p, ServerSim.Stats stats, ServerSim.Mode mode, int cores, int clients) {
         if (stats.throughputRps() <= 0) {
-            // every throughput, latency and IPC ratio of the server figures needs at least one completed request
             throw new IllegalArgumentException("measure_ms = " + p.getDouble("measure_ms") + " is too short: no request of "
                     + mode + " on " + cores + " core(s) with " + clients + " clients completed in it; lengthen measure_ms");
         }
-        return stats;
     }
 }

@@ -53,6 +53,9 @@ public final class ServerThroughput implements Experiment {
             }
         }
         List<ServerSim.Stats> res = ctx.sweep(pts, (pt, c) -> ServerSetup.run(p, c, w, pt.mode(), pt.cores(), pt.clients()));
+        for (int i = 0; i < pts.size(); i++) {
+            ServerSetup.requireCompleted(p, res.get(i), pts.get(i).mode(), pts.get(i).cores(), pts.get(i).clients());
+        }
         java.util.Map<Integer, Double> best = new java.util.TreeMap<>();
         for (int i = 0; i < pts.size(); i += 2) {
             Point pt = pts.get(i);
