@@ -57,15 +57,15 @@ final class WebServerRuns {
         record Point(String model, int c) { }
         List<Point> pts = new ArrayList<>();
         for (String m : models) for (int c : concurrency) pts.add(new Point(m, c));
-        return ctx.sweep(pts, (pt, pc) -> run(p, pt.model(), pt.c(), requests, pc.seed()));
+        return ctx.sweep(pts, (pt, pc) -> run(p, pt.model(), pt.c(), requests, pc));
     }
 
-    static Run run(Params p, String model, int concurrency, long requests, long seed) {
+    static Run run(Params p, String model, int concurrency, long requests, RunContext ctx) {
         ClusterCallCosts k = CostParams.costs(p);
         double ghz = p.getDouble("clock_ghz");
         WebCosts w = WebCosts.of(p);
         boolean cluster = model.startsWith("cluster_call");
-        WebBench b = new WebBench(seed, k, ghz, w, concurrency, requests,
+        WebBench b = new WebBench(ctx.newSimulation(), k, ghz, w, concurrency, requests,
                 cluster ? Integer.MAX_VALUE / 2 : p.getInt("port_concurrency"), cluster ? List.of(1) : List.of(1, 2, 3));
         WebBench.IoModel m;
         ClusterCallServer cs = null;

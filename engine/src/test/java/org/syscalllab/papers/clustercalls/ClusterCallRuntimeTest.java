@@ -12,12 +12,16 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.syscalllab.experiment.Lab;
 import org.syscalllab.experiment.Result;
+import org.syscalllab.experiment.RunContext;
 import org.syscalllab.mech.ClusterCallCosts;
 import org.syscalllab.mech.ClusterCallPoolSpec;
 import org.syscalllab.mech.ClusterCallWaitMode;
 import org.syscalllab.sim.Simulation;
 
 class ClusterCallRuntimeTest {
+    /** A one-thread run context with the given seed and the default limits. */
+    static RunContext ctx(long seed) { return new RunContext(seed, 1, null); }
+
     static final ClusterCallCosts K = ThesisInputs.costs();
     static final double GHZ = ThesisInputs.CLOCK_GHZ;
 
@@ -25,24 +29,24 @@ class ClusterCallRuntimeTest {
     void everyCallRunsOnceAndItsReplyReachesItsSlot(@ForAll @IntRange(min = 1, max = 1024) int n,
                                                     @ForAll @IntRange(min = 0, max = 4) int scenario) {
         OverheadBenchmark.Scenario s = OverheadBenchmark.Scenario.values()[scenario];
-        OverheadBenchmark.Measurement m = OverheadBenchmark.clusterCall(K, GHZ, s.pool(), n, 1, 7);
+        OverheadBenchmark.Measurement m = OverheadBenchmark.clusterCall(K, GHZ, s.pool(), n, 1, ctx(7));
         assertEquals(2L * n, m.callsExecuted(), "two cluster calls of n calls each, every call executed once");
         assertTrue(m.nsPerCall() > 0);
     }
 
     @Test
     void remoteExecutionCostsMoreForSmallBatchesAndLessPerCallForLargeOnes() {
-        double same1 = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.SAME_CORE.pool(), 1, 1, 1).nsPerCall();
-        double remote1 = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.DIFFERENT_CORE.pool(), 1, 1, 1).nsPerCall();
+        double same1 = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.SAME_CORE.pool(), 1, 1, ctx(1)).nsPerCall();
+        double remote1 = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.DIFFERENT_CORE.pool(), 1, 1, ctx(1)).nsPerCall();
         assertTrue(remote1 > 3 * same1, "a remote core must be woken (IPI + idle exit) and must wake the client back");
-        double remote1024 = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.DIFFERENT_CORE.pool(), 1024, 1, 1).nsPerCall();
+        double remote1024 = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.DIFFERENT_CORE.pool(), 1024, 1, ctx(1)).nsPerCall();
         assertTrue(remote1024 < OverheadBenchmark.traditionalNs(K, GHZ, 1024));
     }
 
     @Test
     void parallelWorkersContendForSharedLines() {
-        OverheadBenchmark.Measurement serial = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.DIFFERENT_CORE.pool(), 512, 1, 1);
-        OverheadBenchmark.Measurement two = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.TWO_REMOTE.pool(), 512, 1, 1);
+        OverheadBenchmark.Measurement serial = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.DIFFERENT_CORE.pool(), 512, 1, ctx(1));
+        OverheadBenchmark.Measurement two = OverheadBenchmark.clusterCall(K, GHZ, OverheadBenchmark.Scenario.TWO_REMOTE.pool(), 512, 1, ctx(1));
         assertTrue(two.lineTransfers() > 4 * serial.lineTransfers(), "two workers bounce the queue head, reply tail and wait counter");
     }
 
