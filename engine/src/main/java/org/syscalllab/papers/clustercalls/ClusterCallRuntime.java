@@ -47,21 +47,31 @@ final class ClusterCallRuntime {
     final Pool[] pools;
     final Client client;
     private final long timerTick;
+    private final boolean clientWideCount;
     long crossings;
     long callsExecuted;
+
+    /** A runtime whose WaitSome limits count each pool's own finished calls. */
+    ClusterCallRuntime(Machine machine, List<ClusterCallPoolSpec> specs, int clientCore, int clientPriority,
+                       KernelService service, long timerTickCycles) {
+        this(machine, specs, clientCore, clientPriority, service, timerTickCycles, false);
+    }
 
     /**
      * @param timerTickCycles granularity of wait timeouts: a timeout fires at the first tick at or after its deadline
      *                        (0 = exact)
+     * @param clientWideCount whether a pool's WaitSome limit counts every finished call of the client (the entries in
+     *                        its one reply queue) rather than only the pool's own finished calls
      */
     ClusterCallRuntime(Machine machine, List<ClusterCallPoolSpec> specs, int clientCore, int clientPriority,
-                       KernelService service, long timerTickCycles) {
+                       KernelService service, long timerTickCycles, boolean clientWideCount) {
         if (specs.isEmpty() || specs.size() > 8) throw new IllegalArgumentException("pools = " + specs.size() + "; allowed: 1..8");
         this.machine = machine;
         this.k = machine.costs;
         this.lines = new CacheLines(k.lineTransfer(), k.atomic());
         this.service = service;
         this.timerTick = timerTickCycles;
+        this.clientWideCount = clientWideCount;
         this.client = new Client(clientPriority, pinned(clientCore), specs.size(), clientCore);
         this.pools = new Pool[specs.size()];
         for (int i = 0; i < specs.size(); i++) pools[i] = new Pool(i, specs.get(i), clientCore);
@@ -334,12 +344,18 @@ final class ClusterCallRuntime {
                 if (p.spec.waitMode() != ClusterCallWaitMode.NO_WAIT) allNoWait = false;
             }
             if (!involved || allNoWait) return true;
+            int all = 0;
+            for (int c : completed) all += c;
             for (Pool p : pools) {
                 int i = p.index;
                 if (pending[i] == 0 && completed[i] == 0) continue;
                 ClusterCallWaitMode m = p.spec.waitMode();
                 if (m == ClusterCallWaitMode.NO_WAIT) continue;
-                if (m.satisfied(completed[i], pending[i], p.spec.someLimit(), timedOut[i])) return true;
+                if (m == ClusterCallWaitMode.WAIT_SOME && clientWideCount) {
+                    if (all >= p.spec.someLimit() || (completed[i] >= 1 && timedOut[i])) return true;
+                } else if (m.satisfied(completed[i], pending[i], p.spec.someLimit(), timedOut[i])) {
+                    return true;
+                }
             }
             return false;
         }

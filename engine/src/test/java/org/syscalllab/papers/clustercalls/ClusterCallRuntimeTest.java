@@ -88,6 +88,41 @@ class ClusterCallRuntimeTest {
         assertTrue(returns[0] >= 2, "WaitAny returns before every call has finished");
     }
 
+    /** Time (ns) until a client that gave two calls to each of two WaitSome pools (limit 3, 10 ms) comes back. */
+    private static double waitSomeReturnNs(boolean clientWideCount) {
+        Simulation sim = new Simulation(1);
+        Machine m = new Machine(sim, 4, K, GHZ);
+        ClusterCallRuntime.KernelService svc = new ClusterCallRuntime.KernelService() {
+            @Override public long work(int call) { return 1000; }
+            @Override public boolean complete(int call, int slot, Runnable resume) { return true; }
+        };
+        long timeout = 10_000_000;
+        ClusterCallRuntime rt = new ClusterCallRuntime(m, List.of(ClusterCallPoolSpec.waitSome(1, List.of(2), 1, 3, timeout),
+                ClusterCallPoolSpec.waitSome(1, List.of(3), 1, 3, timeout)), 1, 31, svc, 0, clientWideCount);
+        ClusterCallRuntime.Client c = rt.client;
+        long[] back = {-1};
+        int[] got = {0};
+        c.wake(() -> {
+            for (int s = 0; s < 4; s++) c.request(s, s % 2, 0);
+            c.clusterCall((slots, n) -> {
+                back[0] = sim.now();
+                got[0] = n;
+                c.block();
+            });
+        }, -1);
+        sim.run();
+        assertTrue(got[0] >= 3, "the client comes back with at least the limit's replies or after the timeout: " + got[0]);
+        return m.cyclesToNs(back[0]);
+    }
+
+    @Test
+    void aClientWideWaitSomeCountAddsUpThePoolsAPerPoolCountWaitsForTheTimeout() {
+        double clientWide = waitSomeReturnNs(true);
+        double perPool = waitSomeReturnNs(false);
+        assertTrue(clientWide < 1e6, "three of the four calls finish within microseconds: " + clientWide + " ns");
+        assertTrue(perPool >= 10e6, "neither pool alone reaches 3, so the 10 ms timeout ends the wait: " + perPool + " ns");
+    }
+
     @Test
     void sameSpecAndSeedGiveIdenticalResultsWhateverTheThreadCount() {
         Map<String, Object> spec = Map.of("batch_max", 64, "batch_step", 7);

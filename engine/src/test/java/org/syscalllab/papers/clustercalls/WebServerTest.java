@@ -26,8 +26,18 @@ class WebServerTest {
         WebServerRuns.Run r = WebServerRuns.run(defaults(Map.of()), "cluster_call", 1, 20, ctx(1));
         double rounds = r.outcome().totalMs() / 14.0;
         assertTrue(rounds > 4.5, "a lone request spends several 14 ms timeouts: " + r.outcome().totalMs() + " ms");
-        WebServerRuns.Run shorter = WebServerRuns.run(defaults(Map.of("wait_timeout_ms", 1.0)), "cluster_call", 1, 20, ctx(1));
-        assertTrue(shorter.outcome().totalMs() < r.outcome().totalMs() / 5, "the time follows the timeout");
+        WebServerRuns.Run exact = WebServerRuns.run(defaults(Map.of("timer_tick_ms", 0.0)), "cluster_call", 1, 20, ctx(1));
+        WebServerRuns.Run shorter = WebServerRuns.run(defaults(Map.of("wait_timeout_ms", 1.0, "timer_tick_ms", 0.0)), "cluster_call", 1, 20, ctx(1));
+        assertTrue(shorter.outcome().totalMs() < exact.outcome().totalMs() / 5, "with exact timers the time follows the timeout");
+    }
+
+    @Test
+    void onNtsClockTickAFourAndAFourteenMillisecondTimeoutLastOneTickEach() {
+        WebServerRuns.Run normal = WebServerRuns.run(defaults(Map.of()), "cluster_call", 1, 20, ctx(1));
+        WebServerRuns.Run small = WebServerRuns.run(defaults(Map.of()), "cluster_call_small", 1, 20, ctx(1));
+        assertEquals(normal.outcome().totalMs(), small.outcome().totalMs(), 0.5, "both timeouts end at the next 15.625 ms tick");
+        double ticks = normal.outcome().totalMs() / 15.625;
+        assertEquals(Math.round(ticks), ticks, 0.05, "a lone request's time is a whole number of ticks: " + ticks);
     }
 
     @Test
