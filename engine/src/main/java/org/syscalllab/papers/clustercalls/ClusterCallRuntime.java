@@ -17,7 +17,7 @@ import org.syscalllab.mech.ClusterCallWaitMode;
  * <p>{@code NtClusterCall} (blue flow): enter the kernel, turn every request-stack entry into a work item, take each
  * destination pool's queue lock once and enqueue the batch, set the pool's barrier (waking workers), then wait on the
  * client's completion event according to the pools' wait modes, and return. A worker (green flow): cross the barrier,
- * dequeue one item with a compare-and-exchange on the queue head, read and capture the slot, run the service (which
+ * dequeue one item by loading the queue head and swapping it with a compare-and-exchange, read and capture the slot, run the service (which
  * may block: the barrier then lets another worker run), store the result, push the slot on the reply queue, update the
  * client's wait counter and signal the client if its wait is satisfied. Every shared structure lives in cache lines
  * tracked by {@link CacheLines}, so cross-core execution pays line transfers and contention where it really happens.
@@ -129,8 +129,11 @@ final class ClusterCallRuntime {
             }
             int core = coreId();
             long t = machine.sim.now();
-            long cyc = lines.atomic(pool.headLine, core, t);
+            // lock-free dequeue: load the head, then compare-and-exchange it; with other workers on other cores the
+            // load and the exchange may each have to fetch the line
+            long cyc = lines.load(pool.headLine, core, t);
             Integer slot = pool.queue.poll();
+            if (slot != null) cyc += lines.atomic(pool.headLine, core, t + cyc);
             if (slot == null) {
                 pool.barrier.resetAndWait(id);
                 compute(cyc + k.waitEnter(), this::block);
