@@ -12,12 +12,15 @@ class EventLoopServerTest {
     private static final Platform MODERN = Platforms.modernServerCore(true);
     private static final ServerCosts COSTS = new ServerCosts(MODERN, Workload.memcachedLike(), 1.0, 1.5, 16, false);
 
+    private static final FlexscConfig FLEXSC_LOCAL = new FlexscConfig(8, 64,
+            new org.syscalllab.mech.ExceptionLessCosts(10, 50, 100, MODERN.ipiCycles(), MODERN.cacheToCacheCycles()), 0);
+
     private static UringConfig uring(int sq, int cq, long idle) {
         return new UringConfig(sq, cq, 30, 300, 2, idle, 100, 8);
     }
 
     private static EventLoopServer.Outcome run(Version v, int loops, int conns, UringConfig u, boolean shares, long seed) {
-        ServerSpec spec = new ServerSpec(v, loops, conns, 42_000, 10_000, 1_500, 64, u, shares, 200, 3_000);
+        ServerSpec spec = new ServerSpec(v, loops, conns, 42_000, 10_000, 1_500, 64, u, shares, 200, 3_000, FLEXSC_LOCAL);
         return new EventLoopServer(new Simulation(seed), spec, COSTS).run();
     }
 
