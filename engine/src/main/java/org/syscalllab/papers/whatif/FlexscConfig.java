@@ -15,7 +15,7 @@ import org.syscalllab.mech.ExceptionLessCosts;
  */
 public record FlexscConfig(int pagesPerLoop, int entriesPerPage, ExceptionLessCosts costs, int syscallCores) {
     public FlexscConfig {
-        if (pagesPerLoop < 1 || pagesPerLoop > 4096) throw new IllegalArgumentException("pages_per_loop = " + pagesPerLoop + " is not allowed; allowed: [1, 4096]");
+        if (pagesPerLoop < 1 || pagesPerLoop > 256) throw new IllegalArgumentException("pages_per_loop = " + pagesPerLoop + " is not allowed; allowed: [1, 256]");
         if (entriesPerPage < 1 || entriesPerPage > 4096) throw new IllegalArgumentException("entries_per_page = " + entriesPerPage + " is not allowed; allowed: [1, 4096]");
         if (costs == null) throw new IllegalArgumentException("costs must not be null");
         if (syscallCores < 0 || syscallCores > 64) throw new IllegalArgumentException("syscall_cores = " + syscallCores + " is not allowed; allowed: [0, 64]");

@@ -56,7 +56,7 @@ final class Knobs {
         p.add(Param.ofInt("scan_cycles_per_ring", 100, 1, 100_000, "cycles", "ASSUMPTION: one poll of one ring's tail by the poller"));
         p.add(Param.ofInt("per_ring_cap", 8, 1, 4096, "",
                 "SQEs the poller takes from one ring per pass when rings share it (Linux's IORING_SQPOLL_CAP_ENTRIES_VALUE is 8)"));
-        p.add(Param.ofInt("pages_per_loop", SyscallPages.DEFAULT_PAGES, 1, 4096, "pages",
+        p.add(Param.ofInt("pages_per_loop", SyscallPages.DEFAULT_PAGES, 1, 256, "pages",
                 "exception-less: syscall pages per event loop (FlexSC §5: 8 per core)"));
         p.add(Param.ofInt("entries_per_page", SyscallPages.DEFAULT_ENTRIES_PER_PAGE, 1, 4096, "entries",
                 "exception-less: 64-byte entries per 4 KB syscall page (FlexSC Fig. 16 caption)"));
