@@ -303,18 +303,18 @@ final class Programs {
 
     /**
      * SPLASH-2 FFT -m20 -p8, the six-step FFT. ASSUMPTION: the main thread fills the 2^m complex points with
-     * pseudo-random values (2 values a point, 40 instructions each) and touches their pages; the parallel part is a start
-     * barrier, then transpose, row FFTs (with the twiddle), transpose, row FFTs, transpose, each ended by a barrier: the
-     * FFTs 5 N log2 N flops at 2 instructions a flop (half in each pass), a transpose 20 instructions a point; twice the
-     * data's pages touched by the workers.
+     * pseudo-random values (2 values a point, 40 instructions each) and touches their pages; the workers' phases, each
+     * ended by a barrier, are a start barrier, touching their share of the arrays (6 instructions a point, twice the
+     * data's pages first touched), then transpose, row FFTs (with the twiddle), transpose, row FFTs, transpose: the FFTs
+     * 5 N log2 N flops at 2 instructions a flop (half in each pass), a transpose 20 instructions a point.
      */
     static Splash fft(int m) {
         long n = 1L << m;
         long serial = n * 2 * 40;
-        double transpose = 20, rowFfts = 5.0 * m;
-        long parallel = Math.round(n * (3 * transpose + 2 * rowFfts));
+        double touch = 6, transpose = 20, rowFfts = 5.0 * m;
+        long parallel = Math.round(n * (touch + 3 * transpose + 2 * rowFfts));
         return new Splash("fft", 8, serial, n * 16 / 4096, parallel, n * 32 / 4096,
-                List.of(0.0, transpose, rowFfts, transpose, rowFfts, transpose));
+                List.of(0.0, touch, transpose, rowFfts, transpose, rowFfts, transpose));
     }
 
     /**
