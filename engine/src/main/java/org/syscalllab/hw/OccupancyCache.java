@@ -11,32 +11,40 @@ import java.util.Arrays;
  *
  * <p>Representation. A commit files each stream's young lines as a cohort of its own, so every cohort holds one stream
  * except the oldest, into which the merges go. The oldest is kept as a dense vector ({@code base}); the others as
- * (stream, lines) entries in a ring ordered by age, with a per-stream index of its entries. A hit therefore touches only
- * the stream's own entries, and a commit costs one pass over the live cohorts (to total them) plus the few oldest it
- * evicts from: bounded by the cohort cap, independent of the burst's length and of the number of stream slots. The
- * arithmetic (and its order) is that of the dense form, so results are the same to the last bit.
+ * (stream, lines) entries in a ring ordered by age. A hit scales all of a stream's cohorts by the same factor, so each
+ * stream keeps one scale factor and the sum of its entries, and a hit or a presence query is O(1); a commit appends the
+ * burst's cohorts and evicts from the oldest few, so a burst costs O(streams touched + cohorts evicted), independent of
+ * its length and of the number of cohorts held. Against the dense form ({@code ReferenceOccupancyCache} in the tests)
+ * the results agree to rounding, except that a stream's cohort decayed to {@value #EMPTY} lines or less by hits is
+ * dropped only once the stream's older cohorts are gone (the dense form drops it at once; it holds nothing either way,
+ * but it counts towards the cohort cap until dropped).
  */
 final class OccupancyCache {
     static final int MAX_COHORTS = 64;
     private static final double EMPTY = 1e-9;                 // a cohort with no stream above this is dropped
+    private static final double RESCALE = 1e-100;             // a scale factor below this is folded into the entries
     private final double capacity;
     private final int streams;
     private final int[] owner;                // owner of each stream slot
-    // the oldest cohort (dense over the slots), present when hasBase
+    // the oldest cohort (dense over the slots, in lines), present when hasBase
     private final double[] base;
     private boolean hasBase;
-    // single-stream cohorts, oldest first: ring addressed by sequence number (index = seq & mask); slot -1 = dropped
+    // single-stream cohorts, oldest first: ring addressed by sequence number (index = seq & mask); slot -1 = dropped.
+    // An entry's lines are its raw value times its stream's scale factor.
     private int[] cSlot = new int[256];
-    private double[] cVal = new double[256];
+    private double[] cRaw = new double[256];
     private int mask = 255;
     private long head;
     private long tail;
     private int live;                         // single-stream cohorts not dropped
+    private final double[] scale;             // per slot: lines per raw unit of its single cohorts
+    private final double[] rawSum;            // per slot: sum of the raw values of its single cohorts
+    private final int[] entries;              // per slot: its single cohorts
     // per slot: the sequence numbers of its single-stream cohorts, oldest first (dropped ones are skipped lazily)
     private final long[][] bySlot;
     private final int[] bsHead;
     private final int[] bsTail;
-    // slots that ever held lines, ascending (the dense base is only walked over these)
+    // slots that ever held lines, ascending
     private final boolean[] active;
     private int[] activeList = new int[0];
     private final double[] young;
@@ -44,10 +52,11 @@ final class OccupancyCache {
     private final int[] touchedList;
     private int touchedCount;
     private final double[] inserted = new double[Owner.MAX];
+    private final int[] inserters = new int[Owner.MAX];
+    private final double[] insertShare = new double[Owner.MAX];
+    private int inserterCount;
     private final double[] rate;              // references per line of each stream in its latest burst
     private final double[] evictions = new double[Owner.MAX * Owner.MAX];
-    private long[] dirty = new long[64];      // single cohorts that may have fallen to EMPTY since the last commit
-    private int dirtyCount;
     private final int[] order;
 
     OccupancyCache(double capacity, int[] owner) {
@@ -60,10 +69,14 @@ final class OccupancyCache {
         this.touchedList = new int[streams];
         this.rate = new double[streams];
         this.active = new boolean[streams];
+        this.scale = new double[streams];
+        this.rawSum = new double[streams];
+        this.entries = new int[streams];
         this.bySlot = new long[streams][];
         this.bsHead = new int[streams];
         this.bsTail = new int[streams];
         this.order = new int[streams];
+        Arrays.fill(scale, 1);
         Arrays.fill(cSlot, -1);
     }
 
@@ -77,27 +90,13 @@ final class OccupancyCache {
     double capacity() { return capacity; }
 
     double present(int s) {
-        double p = 0;
-        if (hasBase) p += base[s];
-        long[] q = bySlot[s];
-        if (q == null) return p;
-        int qm = q.length - 1;
-        for (int i = bsHead[s]; i != bsTail[s]; i = (i + 1) & qm) {
-            long seq = q[i];
-            if (seq < head) continue;
-            int x = (int) seq & mask;
-            if (cSlot[x] == s) p += cVal[x];
-        }
-        return p;
+        double p = hasBase ? base[s] : 0;
+        return entries[s] == 0 ? p : p + rawSum[s] * scale[s];
     }
 
     double occupancy(int o) {
         double t = 0;
-        if (hasBase) for (int s : activeList) if (owner[s] == o) t += base[s];
-        for (long seq = head; seq < tail; seq++) {
-            int x = (int) seq & mask;
-            if (cSlot[x] >= 0 && owner[cSlot[x]] == o) t += cVal[x];
-        }
+        for (int s : activeList) if (owner[s] == o) t += present(s);
         return t;
     }
 
@@ -107,16 +106,13 @@ final class OccupancyCache {
         if (p <= 0 || hits <= 0) return;
         double f = Math.min(1, hits / p);
         if (hasBase) base[s] -= base[s] * f;
-        long[] q = bySlot[s];
-        if (q != null) {
-            int qm = q.length - 1;
-            for (int i = bsHead[s]; i != bsTail[s]; i = (i + 1) & qm) {
-                long seq = q[i];
-                if (seq < head) continue;
-                int x = (int) seq & mask;
-                if (cSlot[x] != s) continue;
-                cVal[x] -= cVal[x] * f;
-                if (!(cVal[x] > EMPTY)) markDirty(seq);
+        if (entries[s] > 0) {
+            if (f >= 1) {
+                dropAll(s);
+            } else {
+                scale[s] *= 1 - f;
+                dropDecayed(s);
+                if (entries[s] > 0 && scale[s] < RESCALE) fold(s);
             }
         }
         addYoung(s, Math.min(hits, p));
@@ -137,11 +133,6 @@ final class OccupancyCache {
         }
     }
 
-    private void markDirty(long seq) {
-        if (dirtyCount == dirty.length) dirty = Arrays.copyOf(dirty, dirty.length * 2);
-        dirty[dirtyCount++] = seq;
-    }
-
     /** Ends the current burst chunk: appends the young cohort and evicts the overflow, oldest first. */
     void commit() {
         // the young lines of each stream become a cohort, streams referenced less often filed as older (stable order)
@@ -160,20 +151,25 @@ final class OccupancyCache {
         }
         for (int i = 0; i < n; i++) {
             int s = order[i];
-            append(s, young[s]);
+            if (young[s] > EMPTY) append(s, young[s] / scale[s]);
+            else if (!active[s]) activate(s);
         }
         for (int t = 0; t < touchedCount; t++) young[touchedList[t]] = 0;
         touchedCount = 0;
-        // total held, oldest cohort first
         double total = 0;
-        if (hasBase) for (int s : activeList) total += base[s];
-        for (long seq = head; seq < tail; seq++) {
-            int x = (int) seq & mask;
-            if (cSlot[x] >= 0) total += cVal[x];
-        }
+        for (int s : activeList) total += present(s);
         double excess = total - capacity;
         double ins = 0;
+        inserterCount = 0;
         for (double v : inserted) ins += v;
+        if (ins > 0) {
+            for (int o = 0; o < Owner.MAX; o++) {
+                if (inserted[o] > 0) {
+                    inserters[inserterCount] = o;
+                    insertShare[inserterCount++] = inserted[o] / ins;
+                }
+            }
+        }
         if (hasBase && excess > EMPTY) {
             double sum = 0;
             for (int s : activeList) sum += base[s];
@@ -184,29 +180,33 @@ final class OccupancyCache {
                     double gone = base[s] * f;
                     if (gone <= 0) continue;
                     base[s] -= gone;
-                    book(s, gone, ins);
+                    book(s, gone);
                 }
                 excess -= take;
             }
         }
-        for (long seq = head; seq < tail && excess > EMPTY; seq++) {
-            int x = (int) seq & mask;
+        while (head < tail && excess > EMPTY) {
+            int x = (int) head & mask;
             int s = cSlot[x];
-            if (s < 0) continue;
-            double sum = cVal[x];
-            if (sum <= 0) continue;
-            double take = Math.min(sum, excess);
-            double f = take / sum;
-            double gone = cVal[x] * f;
-            if (gone > 0) {
-                cVal[x] -= gone;
-                book(s, gone, ins);
+            if (s < 0) {
+                head++;
+                continue;
             }
-            if (!(cVal[x] > EMPTY)) markDirty(seq);
+            double v = cRaw[x] * scale[s];
+            double take = Math.min(v, excess);
+            if (take > 0) book(s, take);
             excess -= take;
+            if (v - take > EMPTY) {
+                double raw = cRaw[x] * (1 - take / v);
+                rawSum[s] -= cRaw[x] - raw;
+                cRaw[x] = raw;
+                break;
+            }
+            drop(x);
+            head++;
         }
         Arrays.fill(inserted, 0);
-        // drop cohorts that hold nothing
+        // drop an oldest cohort that holds nothing
         if (hasBase) {
             boolean empty = true;
             for (int s : activeList) if (base[s] > EMPTY) empty = false;
@@ -215,29 +215,16 @@ final class OccupancyCache {
                 Arrays.fill(base, 0);
             }
         }
-        for (int i = 0; i < dirtyCount; i++) {
-            long seq = dirty[i];
-            if (seq < head) continue;
-            int x = (int) seq & mask;
-            if (cSlot[x] >= 0 && !(cVal[x] > EMPTY)) drop(x);
-        }
-        dirtyCount = 0;
         trimHead();
         if (tail - head > 2L * live + 64) compact();
         // at most MAX_COHORTS: the oldest merges into the next
         while (live + (hasBase ? 1 : 0) > MAX_COHORTS) {
-            if (!hasBase) {
-                int x = (int) head & mask;                        // the oldest single cohort becomes the dense base
-                base[cSlot[x]] = cVal[x];
-                drop(x);
-                trimHead();
-                hasBase = true;
-            }
-            int x = (int) head & mask;                            // the next merges with it (next += oldest)
+            int x = (int) head & mask;
             int s = cSlot[x];
-            base[s] = cVal[x] + base[s];
+            base[s] += cRaw[x] * scale[s];
             drop(x);
             trimHead();
+            hasBase = true;
         }
     }
 
@@ -246,21 +233,20 @@ final class OccupancyCache {
         return c < 0 || (c == 0 && a < b);
     }
 
-    private void book(int s, double gone, double ins) {
-        if (ins <= 0) return;
-        for (int o = 0; o < Owner.MAX; o++) {
-            if (inserted[o] > 0) evictions[owner[s] * Owner.MAX + o] += gone * inserted[o] / ins;
-        }
+    private void book(int s, double gone) {
+        int row = owner[s] * Owner.MAX;
+        for (int i = 0; i < inserterCount; i++) evictions[row + inserters[i]] += gone * insertShare[i];
     }
 
-    private void append(int s, double lines) {
+    private void append(int s, double raw) {
         if (tail - head == cSlot.length) grow();
         long seq = tail++;
         int x = (int) seq & mask;
         cSlot[x] = s;
-        cVal[x] = lines;
+        cRaw[x] = raw;
         live++;
-        if (!(lines > EMPTY)) markDirty(seq);
+        entries[s]++;
+        rawSum[s] += raw;
         if (!active[s]) activate(s);
         long[] q = bySlot[s];
         if (q == null) q = bySlot[s] = new long[16];
@@ -280,9 +266,69 @@ final class OccupancyCache {
     }
 
     private void drop(int x) {
+        int s = cSlot[x];
+        double raw = cRaw[x];
         cSlot[x] = -1;
-        cVal[x] = 0;
+        cRaw[x] = 0;
         live--;
+        if (--entries[s] == 0) {
+            rawSum[s] = 0;
+            scale[s] = 1;
+        } else {
+            rawSum[s] = Math.max(0, rawSum[s] - raw);
+        }
+    }
+
+    /** Every single cohort of stream s was hit whole: they hold nothing now. */
+    private void dropAll(int s) {
+        long[] q = bySlot[s];
+        int qm = q.length - 1;
+        for (int i = bsHead[s]; i != bsTail[s]; i = (i + 1) & qm) {
+            long seq = q[i];
+            if (seq < head) continue;
+            int x = (int) seq & mask;
+            if (cSlot[x] == s) drop(x);
+        }
+        bsHead[s] = bsTail[s] = 0;
+        trimHead();
+    }
+
+    /**
+     * Drops stream s's oldest cohorts that hits have decayed to {@value #EMPTY} lines or less (a stream's cohorts
+     * decay together, so its oldest are the smallest, as a rule; a younger small one waits for its turn).
+     */
+    private void dropDecayed(int s) {
+        long[] q = bySlot[s];
+        int qm = q.length - 1;
+        double sc = scale[s];
+        while (bsHead[s] != bsTail[s]) {
+            long seq = q[bsHead[s]];
+            int x = (int) seq & mask;
+            if (seq >= head && cSlot[x] == s) {
+                if (cRaw[x] * sc > EMPTY) break;
+                drop(x);
+            }
+            bsHead[s] = (bsHead[s] + 1) & qm;
+        }
+        trimHead();
+    }
+
+    /** Folds stream s's scale factor into its entries (keeps the raw values in range). */
+    private void fold(int s) {
+        long[] q = bySlot[s];
+        int qm = q.length - 1;
+        double sum = 0;
+        for (int i = bsHead[s]; i != bsTail[s]; i = (i + 1) & qm) {
+            long seq = q[i];
+            if (seq < head) continue;
+            int x = (int) seq & mask;
+            if (cSlot[x] == s) {
+                cRaw[x] *= scale[s];
+                sum += cRaw[x];
+            }
+        }
+        rawSum[s] = sum;
+        scale[s] = 1;
     }
 
     private void trimHead() {
@@ -298,7 +344,7 @@ final class OccupancyCache {
             int x = (int) seq & mask;
             if (cSlot[x] >= 0) {
                 ks[n] = cSlot[x];
-                kv[n++] = cVal[x];
+                kv[n++] = cRaw[x];
                 cSlot[x] = -1;
             }
         }
@@ -306,8 +352,9 @@ final class OccupancyCache {
         live = 0;
         Arrays.fill(bsHead, 0);
         Arrays.fill(bsTail, 0);
+        Arrays.fill(entries, 0);
+        Arrays.fill(rawSum, 0);
         for (int i = 0; i < n; i++) append(ks[i], kv[i]);
-        dirtyCount = 0;                                          // only called with no dirty cohort pending
     }
 
     private void grow() {
@@ -317,10 +364,10 @@ final class OccupancyCache {
         int nm = ns.length - 1;
         for (long seq = head; seq < tail; seq++) {
             ns[(int) seq & nm] = cSlot[(int) seq & mask];
-            nv[(int) seq & nm] = cVal[(int) seq & mask];
+            nv[(int) seq & nm] = cRaw[(int) seq & mask];
         }
         cSlot = ns;
-        cVal = nv;
+        cRaw = nv;
         mask = nm;
     }
 
@@ -349,7 +396,9 @@ final class OccupancyCache {
         live = 0;
         Arrays.fill(bsHead, 0);
         Arrays.fill(bsTail, 0);
-        dirtyCount = 0;
+        Arrays.fill(entries, 0);
+        Arrays.fill(rawSum, 0);
+        Arrays.fill(scale, 1);
         System.arraycopy(refsPerLine, 0, rate, 0, streams);
         for (int t = 0; t < touchedCount; t++) youngTouched[touchedList[t]] = false;
         touchedCount = 0;

@@ -9,9 +9,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The sparse cohort implementation against the dense specification ({@link ReferenceOccupancyCache}): random sequences
  * of rates, hits (partial, and whole as a kernel path's sweep makes them), inserts, commits and steady-state fills must
- * give the same presence, occupancy and evictions to the last bit, in caches that overflow and in caches that never do.
+ * give the same presence, occupancy and evictions, in caches that overflow and in caches that never do. The sparse form
+ * keeps per-stream scale factors (rounding differs) and drops a cohort decayed below 1e-9 lines by hits in its turn
+ * rather than at once, so agreement is to a relative 1e-6 (or 1e-6 lines).
  */
-class OccupancyCacheEquivalenceTest {
+class OccupancyCacheMatchesDenseFormTest {
+    private static double tol(double v) { return Math.max(1e-6, 1e-6 * Math.abs(v)); }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void sparseCohortsMatchTheDenseForm(long seed) {
@@ -52,11 +56,11 @@ class OccupancyCacheEquivalenceTest {
                 ref.set(lines, rates);
                 fast.set(lines, rates);
             }
-            for (int i = 0; i < slots; i++) assertEquals(ref.present(i), fast.present(i), 0.0, "present(" + i + ") at step " + step);
+            for (int i = 0; i < slots; i++) assertEquals(ref.present(i), fast.present(i), tol(ref.present(i)), "present(" + i + ") at step " + step);
             if (step % 50 == 0) {
                 for (int o = 0; o < Owner.MAX; o++) {
-                    assertEquals(ref.occupancy(o), fast.occupancy(o), 0.0, "occupancy(" + o + ") at step " + step);
-                    for (int b = 0; b < Owner.MAX; b++) assertEquals(ref.evicted(o, b), fast.evicted(o, b), 0.0, "evicted at step " + step);
+                    assertEquals(ref.occupancy(o), fast.occupancy(o), tol(ref.occupancy(o)), "occupancy(" + o + ") at step " + step);
+                    for (int b = 0; b < Owner.MAX; b++) assertEquals(ref.evicted(o, b), fast.evicted(o, b), tol(ref.evicted(o, b)), "evicted at step " + step);
                 }
             }
         }
