@@ -54,13 +54,9 @@ class CatalogLimitsTest {
 
     /**
      * Experiments whose simulations are not yet built by {@code RunContext.newSimulation()}, so the limits do not reach
-     * them. TODO(dev/cc2): clustercalls builds {@code new Simulation(seed)} directly in OverheadBenchmark and WebBench;
-     * the cluster-calls branch switches them to {@code ctx.newSimulation()}, then this entry goes.
+     * them (experiment id to the class that builds its simulation directly). None at present.
      */
-    static final Map<String, String> NOT_YET_BOUNDED = Map.of(
-            "clustercalls.fig6_1", "OverheadBenchmark", "clustercalls.fig6_2", "OverheadBenchmark",
-            "clustercalls.table6_2", "OverheadBenchmark", "clustercalls.fig6_3", "WebBench",
-            "clustercalls.fig6_4", "WebBench", "clustercalls.table6_5", "WebBench");
+    static final Map<String, String> NOT_YET_BOUNDED = Map.of();
 
     static Stream<String> ids() { return CATALOG.ids().stream(); }
 
