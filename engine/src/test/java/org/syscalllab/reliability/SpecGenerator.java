@@ -76,6 +76,18 @@ final class SpecGenerator {
         return out;
     }
 
+    /** The small spec of a registered experiment with seed 7: what the catalog-wide tests run. */
+    static Map<String, Object> smallSpecOf(String id) {
+        Map<String, Object> spec = small(org.syscalllab.experiment.Runner.parametersOf(Fuzz.CATALOG.get(id)));
+        spec.put("seed", 7L);
+        return spec;
+    }
+
+    /** Every registered experiment id, for the catalog-wide parameterized tests. */
+    static java.util.stream.Stream<String> catalogIds() {
+        return Fuzz.CATALOG.ids().stream();
+    }
+
     /** A valid override map: a random subset of the parameters, each with a value inside its declared range. */
     static Map<String, Object> valid(List<Param> params, SplittableRandom rnd) {
         Map<String, Object> out = new LinkedHashMap<>();
