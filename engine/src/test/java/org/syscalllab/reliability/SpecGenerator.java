@@ -46,6 +46,14 @@ final class SpecGenerator {
             Map.entry("block_bytes", 256L), Map.entry("getdents_buffer_bytes", 512L),
             Map.entry("slice_instructions", 50L), Map.entry("ap_poll_cycles", 50L));
 
+    /**
+     * Choices left out of the valid draws, by parameter name, because one run with them takes far more than the suite's
+     * budget: FlexSC's exact set-associative cache model ({@code fidelity=exact}) costs about 14 s of host CPU for a
+     * server run of 1.5 simulated ms with two clients, and 30 s with the windows and client counts drawn here (measured
+     * on flexsc.fig11), so a few draws would take the suite past five minutes. Invalid draws are unaffected.
+     */
+    static final Map<String, java.util.Set<String>> HELD_OUT = Map.of("fidelity", java.util.Set.of("exact"));
+
     /** Lists are kept short: at most this many elements. */
     static final int MAX_LIST = 4;
 
@@ -106,7 +114,11 @@ final class SpecGenerator {
             case INT -> drawLong(lo, hi, rnd);
             case DOUBLE -> drawDouble(lo, hi, rnd);
             case BOOL -> rnd.nextBoolean();
-            case CHOICE -> p.choices().get(rnd.nextInt(p.choices().size()));
+            case CHOICE -> {
+                List<String> allowed = p.choices().stream()
+                        .filter(c -> !HELD_OUT.getOrDefault(p.name(), java.util.Set.of()).contains(c)).toList();
+                yield allowed.get(rnd.nextInt(allowed.size()));
+            }
             case TEXT -> validText(p, rnd);
             case INT_LIST -> {
                 List<Long> l = new ArrayList<>();
