@@ -397,7 +397,7 @@ public final class Kernel {
         t.cpu = c.id;
         t.state = KThread.State.RUNNING;
         t.dispatches++;
-        t.ticksOnCpu = 0;
+        if (!cfg.sliceAcrossSleeps()) t.ticksOnCpu = 0;
         long cost = cfg.contextSwitchCycles();
         if (t.lastCpu >= 0 && t.lastCpu != c.id) {
             t.migrations++;
@@ -615,6 +615,8 @@ public final class Kernel {
     private boolean handleTick(Cpu c, KThread t) {
         t.ticksOnCpu++;
         boolean preempt = t.ticksOnCpu >= cfg.sliceTicks() && hasWorkFor(c);
+        // a used-up slice budget is refilled (Linux recalculates the counter), whether or not the thread is preempted
+        if (cfg.sliceAcrossSleeps() && t.ticksOnCpu >= cfg.sliceTicks()) t.ticksOnCpu = 0;
         List<Op> ops = new ArrayList<>(4);
         String tl = org.tickLock(this, c.id);
         if (cfg.tickHandlerCycles() > 0) {
