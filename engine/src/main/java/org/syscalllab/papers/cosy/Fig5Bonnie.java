@@ -7,6 +7,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Benchmarks.BonnieTimes;
@@ -51,7 +52,7 @@ public final class Fig5Bonnie implements Experiment {
         Os os = Knobs.os(p);
         CosySetup setup = Knobs.setup(p, true);
         int chunk = p.getInt("chunk_bytes");
-        List<TidyRows> rows = ctx.sweep(p.getLongList("file_mb"), (mb, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("file_mb", p.getLongList("file_mb"), PointCodec.ROWS, (mb, pc) -> {
             Map<Config, BonnieTimes> t = new EnumMap<>(Config.class);
             for (Config c : Knobs.ALL) t.put(c, Benchmarks.bonnie(os, setup, c, mb * 1024 * 1024, chunk));
             TidyRows r = new TidyRows(id());
