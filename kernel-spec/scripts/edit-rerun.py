@@ -1,22 +1,27 @@
 #!/usr/bin/python3
 """Times one figure re-run after a parameter edit, through the kernel, as a reader in Jupyter would see it.
 
-Starts the syscall-lab kernel (JUPYTER_PATH must point at the generated kernelspec, as `./lab` sets it), runs the
-Fig. 2 cell of notebooks/01-flexsc.ipynb once (from the result cache if it is warm), then the same cell with one
-swept value edited, several times with a different edit each time, and prints the wall time of each execute
-request (send to reply, charts rendered) and the result's provenance line ("k of n points from cache").
-    kernel-spec/scripts/edit-rerun.py [EDITS]       (default 3 edits; exits 1 if a cell fails)
+Starts the syscall-lab kernel (JUPYTER_PATH must point at the generated kernelspec, as `./lab` sets it) with a result
+cache of its own (a new temporary folder, so no earlier run can answer), runs a figure cell with the experiment's
+defaults (this first run simulates every point), then re-runs it EDITS times, each time with one value of the swept
+parameter changed to a value not run before, and prints the wall time of each execute request (request to reply,
+chart rendered) and the result's provenance ("k of n points from cache").
+    kernel-spec/scripts/edit-rerun.py [--experiment cosy.fig5] [--parameter file_mb] [--edits 3]
+Exits 1 if a cell fails.
 """
+import argparse
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager
 
-CELL = """Result fig2 = Lab.run("flexsc.fig2"%s);
-display(Charts.logX(Charts.overlay(fig2, "user_ipc")));
-display(Charts.logX(Charts.lines(fig2, "degradation_pct")));
-fig2.provenance()"""
+CELL = """Result r = Lab.run("%s"%s);
+display(r.overlay(r.metrics().get(0)));
+r.provenance()"""
 
 
 def execute(kc, code):
@@ -33,41 +38,54 @@ def execute(kc, code):
             out["error"] = c["ename"] + ": " + c["evalue"]
 
     t0 = time.monotonic()
-    reply = kc.execute_interactive(code, timeout=600, output_hook=hook)
+    reply = kc.execute_interactive(code, timeout=900, output_hook=hook)
     dt = time.monotonic() - t0
     if reply["content"]["status"] != "ok" or out["error"]:
         raise RuntimeError("cell failed: %s\n%s" % (out["error"], code))
-    return dt, out["text"], out["images"]
+    return dt, out["text"].strip().strip('"'), out["images"]
 
 
 def main():
-    edits = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--experiment", default="cosy.fig5")
+    ap.add_argument("--parameter", default="file_mb", help="the swept parameter (a list of integers)")
+    ap.add_argument("--edits", type=int, default=3)
+    a = ap.parse_args()
+    cache = tempfile.mkdtemp(prefix="edit-rerun-cache-")
+    os.environ["SYSCALL_LAB_CACHE"] = cache  # the kernel inherits it
     km = KernelManager(kernel_name="syscall-lab")
     t0 = time.monotonic()
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
+    failed = False
     try:
         kc.wait_for_ready(timeout=120)
         print("kernel ready: %.2f s" % (time.monotonic() - t0))
-        _, xs, _ = execute(kc, 'Param.format(Lab.runner().resolve("flexsc.fig2", Map.of()).get("instructions_between_calls"))')
-        xs = [int(v) for v in xs.strip().strip('"').split(",")]
-        dt, prov, images = execute(kc, CELL % "")
-        print("first run of the cell (default spec): %.2f s, %d charts; %s" % (dt, images, prov.strip()))
+        _, xs, _ = execute(kc, 'Param.format(Lab.runner().resolve("%s", Map.of()).get("%s"))' % (a.experiment, a.parameter))
+        xs = [int(v) for v in xs.split(",")]
+        dt, prov, images = execute(kc, CELL % (a.experiment, ""))
+        print("%s with its defaults (%s = %s), every point simulated: %.2f s, %d chart; %s"
+              % (a.experiment, a.parameter, ",".join(map(str, xs)), dt, images, prov))
         times = []
-        for i in range(edits):
+        mid = len(xs) // 2
+        for i in range(a.edits):
             edited = list(xs)
-            edited[len(xs) // 2] = xs[len(xs) // 2] + 1 + i * 7 + int(time.time()) % 997  # a value not cached before
-            arg = ', "instructions_between_calls", "%s"' % ",".join(str(v) for v in edited)
-            dt, prov, images = execute(kc, CELL % arg)
+            edited[mid] = xs[mid] + 1 + i
+            arg = ', "%s", "%s"' % (a.parameter, ",".join(str(v) for v in edited))
+            dt, prov, images = execute(kc, CELL % (a.experiment, arg))
             times.append(dt)
-            print("edit %d (x[%d] = %d): %.2f s, %d charts; %s" % (i + 1, len(xs) // 2, edited[len(xs) // 2], dt, images,
-                                                                 prov.strip()))
+            print("edit %d (%s[%d] = %d): %.2f s, %d chart; %s" % (i + 1, a.parameter, mid, edited[mid], dt, images, prov))
         print("re-run after a parameter edit: median %.2f s, max %.2f s over %d edits"
               % (statistics.median(times), max(times), len(times)))
+    except Exception as e:  # report, then stop the kernel
+        print("edit-rerun: %s" % e, file=sys.stderr)
+        failed = True
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+        shutil.rmtree(cache, ignore_errors=True)
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
