@@ -10,7 +10,7 @@ import java.util.List;
  * booked as evictions of the lines' owners by the owners that inserted. Cost per burst is bounded by the number of
  * cohorts times the number of streams (both capped), independent of the burst's length.
  */
-final class OccupancyCache {
+final class OccupancyCache implements OwnerCounts {
     static final int MAX_COHORTS = 64;
     private final double capacity;
     private final int streams;
@@ -36,7 +36,7 @@ final class OccupancyCache {
      */
     void rate(int s, double refsPerLine) { rate[s] = refsPerLine; }
 
-    double capacity() { return capacity; }
+    @Override public double capacity() { return capacity; }
 
     double present(int s) {
         double p = 0;
@@ -44,7 +44,7 @@ final class OccupancyCache {
         return p;
     }
 
-    double occupancy(int o) {
+    @Override public double occupancy(int o) {
         double t = 0;
         for (double[] c : cohorts) for (int s = 0; s < streams; s++) if (owner[s] == o) t += c[s];
         return t;
@@ -114,9 +114,9 @@ final class OccupancyCache {
         }
     }
 
-    double evicted(int victim, int by) { return evictions[victim * Owner.MAX + by]; }
+    @Override public double evicted(int victim, int by) { return evictions[victim * Owner.MAX + by]; }
 
-    void resetEvictions() { java.util.Arrays.fill(evictions, 0); }
+    @Override public void resetEvictions() { java.util.Arrays.fill(evictions, 0); }
 
     /** Replaces the contents with one cohort holding the given lines per stream (used to start from steady state). */
     void set(double[] lines, double[] refsPerLine) {

@@ -16,9 +16,9 @@ class ExactCacheTest {
         assertFalse(c.access(8, Owner.KERNEL));       // evicts 2
         assertFalse(c.contains(2));
         assertTrue(c.contains(0));
-        assertEquals(1, c.evicted(Owner.USER, Owner.KERNEL));
-        assertEquals(3, c.occupancy(Owner.USER));
-        assertEquals(1, c.occupancy(Owner.KERNEL));
+        assertEquals(1, (long) c.evicted(Owner.USER, Owner.KERNEL));
+        assertEquals(3, (long) c.occupancy(Owner.USER));
+        assertEquals(1, (long) c.occupancy(Owner.KERNEL));
         assertTrue(c.access(1, Owner.USER) == false && c.contains(1), "odd lines use the other set");
     }
 
@@ -27,8 +27,8 @@ class ExactCacheTest {
         ExactCache c = new ExactCache(4, 4);
         c.access(5, Owner.USER);
         assertTrue(c.access(5, Owner.KERNEL));
-        assertEquals(1, c.occupancy(Owner.USER));
-        assertEquals(0, c.occupancy(Owner.KERNEL));
+        assertEquals(1, (long) c.occupancy(Owner.USER));
+        assertEquals(0, (long) c.occupancy(Owner.KERNEL));
     }
 
     @Test
