@@ -52,22 +52,17 @@ final class ExactCache implements OwnerCounts {
     boolean access(long line, int owner) {
         int base = setBase(line);
         long tag = tagOf(line);
-        long[] a = slots;
-        int end = base + ways;
-        int i = base;
-        for (; i < end; i++) {
-            long w = a[i];
-            if (w == 0) break;
-            if (w >>> OWNER_BITS == tag) {
-                if (i != base) {
-                    System.arraycopy(a, base, a, base + 1, i - base);
-                    a[base] = w;
-                }
-                return true;
-            }
+        int i = find(base, tag);
+        if (i < 0) {
+            fill(base, ~i, tag, owner);
+            return false;
         }
-        fill(base, i == end ? end - 1 : i, tag, owner);
-        return false;
+        if (i != base) {                                       // move to the front of the recency order
+            long w = slots[i];
+            System.arraycopy(slots, base, slots, base + 1, i - base);
+            slots[base] = w;
+        }
+        return true;
     }
 
     /**
@@ -77,28 +72,31 @@ final class ExactCache implements OwnerCounts {
     boolean insertIfAbsent(long line, int owner) {
         int base = setBase(line);
         long tag = tagOf(line);
-        long[] a = slots;
-        int end = base + ways;
-        int i = base;
-        for (; i < end; i++) {
-            long w = a[i];
-            if (w == 0) break;
-            if (w >>> OWNER_BITS == tag) return false;
-        }
-        fill(base, i == end ? end - 1 : i, tag, owner);
+        int i = find(base, tag);
+        if (i >= 0) return false;
+        fill(base, ~i, tag, owner);
         return true;
     }
 
     /** True if the line is present (no LRU update). */
     boolean contains(long line) {
         int base = setBase(line);
-        long tag = tagOf(line);
-        for (int i = base, end = base + ways; i < end; i++) {
-            long w = slots[i];
-            if (w == 0) return false;
-            if (w >>> OWNER_BITS == tag) return true;
+        return find(base, tagOf(line)) >= 0;
+    }
+
+    /**
+     * The index of the way holding {@code tag} in the set at {@code base}; if absent, {@code ~victim}, where victim is
+     * the first empty way or, in a full set, the least recently used (last) way.
+     */
+    private int find(int base, long tag) {
+        long[] a = slots;
+        int end = base + ways;
+        for (int i = base; i < end; i++) {
+            long w = a[i];
+            if (w == 0) return ~i;
+            if (w >>> OWNER_BITS == tag) return i;
         }
-        return false;
+        return ~(end - 1);
     }
 
     /** Puts the line at the front of its set, dropping the word at {@code victim} (empty, or the set's LRU way). */
