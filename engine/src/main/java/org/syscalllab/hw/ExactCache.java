@@ -4,11 +4,11 @@ package org.syscalllab.hw;
  * One set-associative structure with true LRU replacement, line (or page) granular, remembering the owner that brought
  * each line in. One flat {@code long[]}: the ways of a set are kept in recency order (most recent first), and each word
  * packs the line's tag with its owner ({@code (line + 1) << OWNER_BITS | owner}; 0 = empty). Empty ways sit at the end
- * of a set, so they fill before anything is evicted, and the least recently used way is always the set's last. A hit
+ * of a set, so they fill before anything is evicted, and the set's last way is always the one to replace. A hit
  * does not change a line's owner (a kernel copy touching an application buffer leaves it application state).
  *
  * <p>Keeping the order instead of a per-way time stamp means a lookup reads one array and stops at the hit (or at the
- * first empty way), and a miss needs no search for the oldest way; the hit/miss and eviction sequence is that of LRU
+ * ways it passes), and a miss needs no search for the oldest way; the hit/miss and eviction sequence is that of LRU
  * with unique time stamps.
  */
 final class ExactCache implements OwnerCounts {
@@ -86,15 +86,13 @@ final class ExactCache implements OwnerCounts {
 
     /**
      * The index of the way holding {@code tag} in the set at {@code base}; if absent, {@code ~victim}, where victim is
-     * the first empty way or, in a full set, the least recently used (last) way.
+     * the set's last way: the least recently used line in a full set, else an empty way (empty ways sit at the end).
      */
     private int find(int base, long tag) {
         long[] a = slots;
         int end = base + ways;
         for (int i = base; i < end; i++) {
-            long w = a[i];
-            if (w == 0) return ~i;
-            if (w >>> OWNER_BITS == tag) return i;
+            if (a[i] >>> OWNER_BITS == tag) return i;               // an empty way (0) never matches: tags are >= 1
         }
         return ~(end - 1);
     }
