@@ -16,26 +16,34 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * {@code ./lab bench [quick] [N...]}: runs {@link HoldBenchmark} and prints, for each number of pending events, the
- * ns per hold of each engine with the JMH error (99.9 % confidence half-width) and the speed-up of this engine over
- * the faster of SSJ and DSOL.
+ * {@code ./lab bench [quick] [server] [N...]}: runs {@link HoldBenchmark} and prints, for each number of pending events,
+ * the ns per hold of each engine with the JMH error (99.9 % confidence half-width) and the speed-up of this engine over
+ * the faster of SSJ and DSOL; then the exact cache model's accesses per second ({@link CacheBenchmark}) and the FlexSC
+ * Apache server's simulated seconds per host second ({@link ServerBenchmark}; {@code server} runs only that one).
  */
 public final class BenchMain {
     private BenchMain() { }
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = false;
+        boolean serverOnly = false;
         List<String> sizes = new ArrayList<>();
         List<String> means = new ArrayList<>(List.of("1e9"));
         for (String a : args) {
             if (a.equals("quick")) quick = true;
             else if (a.equals("ties")) means.add("1000");
+            else if (a.equals("server")) serverOnly = true;
             else if (a.matches("\\d+")) sizes.add(a);
             else {
-                System.err.println("usage: ./lab bench [quick] [ties] [pending-events ...]   (default 1000 10000 1000000)");
+                System.err.println("usage: ./lab bench [quick] [ties] [server] [pending-events ...]   (default 1000 10000 1000000)");
+                System.err.println("  server: only the FlexSC Apache 4-core server benchmark (simulated seconds per host second)");
                 System.err.println("  ties: also run the tie-heavy variant (mean increment 1000 time units instead of 1e9)");
                 System.exit(2);
             }
+        }
+        if (serverOnly) {
+            ServerBenchReport.run(quick);
+            return;
         }
         if (sizes.isEmpty()) sizes = List.of("1000", "10000", "1000000");
         Options opt = new OptionsBuilder()
@@ -77,6 +85,7 @@ public final class BenchMain {
             }
         }
         CacheBenchReport.run(quick);
+        ServerBenchReport.run(quick);
     }
 
     private static String name(String method) {

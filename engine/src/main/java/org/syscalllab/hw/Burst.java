@@ -36,4 +36,7 @@ public record Burst(List<Stream> streams, double[] refs) {
     public double[] refs() { return refs.clone(); }
 
     double refs(int i) { return refs[i]; }
+
+    /** The references without a copy (the memory models only read them). */
+    double[] refsArray() { return refs; }
 }

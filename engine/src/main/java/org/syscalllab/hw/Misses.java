@@ -16,6 +16,12 @@ public final class Misses {
         return this;
     }
 
+    /** Adds every count of {@code o} to this one (an accumulator; {@link #plus} leaves both operands unchanged). */
+    public Misses addAll(Misses o) {
+        for (int i = 0; i < m.length; i++) m[i] += o.m[i];
+        return this;
+    }
+
     public Misses plus(Misses o) {
         Misses r = new Misses();
         for (int i = 0; i < m.length; i++) r.m[i] = m[i] + o.m[i];

@@ -92,14 +92,18 @@ public final class CallInjection {
 
     private final java.util.Map<String, List<Stream>> placed = new java.util.HashMap<>();
     private long nextKernelPage = KernelPath.KERNEL_BASE_PAGE;
+    private KernelPath lastPath;                    // the last path and its placed streams (calls repeat one path)
+    private List<Stream> lastStreams;
 
     /** The kernel path of one call, mode switches included (kernel time). */
     public Interval kernel(KernelPath k) {
-        List<Stream> ss = placed.computeIfAbsent(k.name() + "#" + k.hashCode(), key -> {
+        List<Stream> ss = k == lastPath ? lastStreams : placed.computeIfAbsent(k.name() + "#" + k.hashCode(), key -> {
             List<Stream> s = k.streams(nextKernelPage, platform.dtlb().pageBytes() / platform.lineBytes());
             nextKernelPage += k.pagesSpanned() + 1;
             return s;
         });
+        lastPath = k;
+        lastStreams = ss;
         Misses m = mem.run(k.burst(ss));
         double cycles = timing.cycles(k.instructions(), 1.0 / k.coreIpc(), m) + platform.syscallRoundTripCycles();
         return new Interval(k.instructions(), cycles, m);

@@ -31,7 +31,8 @@ class CatalogFuzzTest {
      * up, copies of whole files): drawn ten times less often than the others so that the suite keeps to its budget.
      */
     static final Set<String> SLOW = Set.of("flexsc.table1", "flexsc.fig1", "flexsc.fig2", "flexsc.fig3", "flexsc.fig4",
-            "multicall.fig8", "multicall.table3", "cosy.fig2", "cosy.fig5", "mpkernel.fig2_2", "clustercalls.fig6_1");
+            "multicall.fig8", "multicall.table3", "cosy.fig2", "cosy.fig5", "mpkernel.fig2_2", "clustercalls.fig6_1",
+            "whatif.modern");
 
     /**
      * Experiments with a fixed workload and no size parameter to shrink, taking seconds per run (the application-kernel

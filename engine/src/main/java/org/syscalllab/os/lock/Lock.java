@@ -25,6 +25,7 @@ public final class Lock {
     private final Set<Long> holders = new LinkedHashSet<>();
     private boolean writerHolds;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final Set<Long> queued = new java.util.HashSet<>();      // ids in waiters (the double-queue check in O(1))
     private final java.util.Map<Long, Long> heldSince = new java.util.HashMap<>();
     private int lastCpu = -1;
     private long acquisitions, contended, waitCycles, holdCycles, transfers;
@@ -75,7 +76,7 @@ public final class Lock {
     /** Queues a waiter that failed {@link #tryAcquire}. */
     public void enqueue(Holder who, boolean write, long now) {
         if (holders.contains(who.id())) throw new IllegalStateException(name + ": holder " + who.id() + " waits for it");
-        for (Waiter w : waiters) if (w.who.id() == who.id()) throw new IllegalStateException(name + ": " + who.id() + " queued twice");
+        if (!queued.add(who.id())) throw new IllegalStateException(name + ": " + who.id() + " queued twice");
         waiters.add(new Waiter(who, kind != LockKind.RW_SEMAPHORE || write, now));
     }
 
@@ -92,13 +93,13 @@ public final class Lock {
             Waiter w = waiters.peek();
             if (w.write) {
                 if (!holders.isEmpty()) break;
-                waiters.poll();
+                queued.remove(waiters.poll().who.id());
                 grant(w.who, true, now, true, w.since);
                 granted.add(w.who);
                 break;
             }
             if (writerHolds) break;
-            waiters.poll();
+            queued.remove(waiters.poll().who.id());
             grant(w.who, false, now, true, w.since);
             granted.add(w.who);
         }

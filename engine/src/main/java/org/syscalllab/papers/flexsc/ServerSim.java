@@ -133,8 +133,8 @@ final class ServerSim {
     private long completedInWindow;
     private double responseCyclesInWindow;
     private double userInstr, userCycles, kernelInstr, kernelCycles;
-    private Misses userMiss = new Misses();
-    private Misses kernelMiss = new Misses();
+    private final Misses userMiss = new Misses();
+    private final Misses kernelMiss = new Misses();
     private long batches, batchedCalls;
     private final double[] coreKernelCycles;
     private final double[] coreUserCycles;
@@ -281,12 +281,12 @@ final class ServerSim {
         if (kernel) {
             kernelInstr += instr;
             kernelCycles += cycles;
-            kernelMiss = kernelMiss.plus(m);
+            kernelMiss.addAll(m);
             coreKernelCycles[c.id] += cycles;
         } else {
             userInstr += instr;
             userCycles += cycles;
-            userMiss = userMiss.plus(m);
+            userMiss.addAll(m);
             coreUserCycles[c.id] += cycles;
         }
     }
