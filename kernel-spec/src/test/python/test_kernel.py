@@ -277,17 +277,9 @@ class SyscallLabKernelTests(jkt.KernelTests):
         self.assertIn("/nonexistent/nothing.jar", reply["content"]["evalue"])
 
     def test_classpath_magic_adds_classes(self):
-        javac = shutil.which("javac", path=os.path.join(os.environ["JAVA_HOME"], "bin")) if os.environ.get("JAVA_HOME") else None
-        javac = javac or shutil.which("javac")
-        if not javac:
-            self.skipTest("no javac")
         with tempfile.TemporaryDirectory() as d:
-            src = pathlib.Path(d, "src", "magictest")
-            src.mkdir(parents=True)
-            (src / "Greeter.java").write_text(
-                'package magictest; public class Greeter { public static String greet() { return "hi from a jar"; } }')
-            classes = pathlib.Path(d, "classes")
-            subprocess.run([javac, "--release", "17", "-d", str(classes), str(src / "Greeter.java")], check=True)
+            classes = self.compile_class(d, "magictest", "Greeter",
+                                         'public static String greet() { return "hi from a jar"; }')
             self.flush_channels()
             reply, outputs = self.run_cell("%%classpath %s\nmagictest.Greeter.greet()" % classes)
             self.assertEqual(reply["content"]["status"], "ok", reply["content"])
@@ -352,6 +344,50 @@ class SyscallLabKernelTests(jkt.KernelTests):
             self.assertIn(call + " refused", reply["content"]["evalue"])
             self.assertTrue(self.km.is_alive(), "the kernel process ended")
             self.assert_next_cell_runs()
+
+    def test_exit_from_library_code_is_reported_and_the_kernel_restarts(self):
+        """An exit outside the cell's own code (a jar's System.exit) ends the process: the client is told why on the
+        cell's stderr, and a restart gives a working kernel. Runs on a kernel of its own."""
+        from jupyter_client.manager import start_new_kernel
+        with tempfile.TemporaryDirectory() as d:
+            classes = self.compile_class(d, "exittest", "Quitter", "public static void quit() { System.exit(5); }")
+            km, kc = start_new_kernel(kernel_name=self.kernel_name, startup_timeout=REPLY_TIMEOUT)
+            try:
+                kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+                msg_id = kc.execute("%%classpath %s\nexittest.Quitter.quit();" % classes)
+                texts, deadline = [], time.time() + REPLY_TIMEOUT
+                while time.time() < deadline:
+                    try:
+                        msg = kc.get_iopub_msg(timeout=0.5)
+                    except queue.Empty:
+                        if not km.is_alive():
+                            break
+                        continue
+                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                        texts.append(msg["content"]["text"])
+                self.assertFalse(km.is_alive(), "the kernel did not exit")
+                self.assertIn("the kernel is ending: code called by this cell exited the JVM", "".join(texts))
+                km.restart_kernel(now=True)
+                kc.wait_for_ready(timeout=REPLY_TIMEOUT)
+                reply = kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+                self.assertEqual(reply["content"]["status"], "ok")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+                km.cleanup_resources()
+
+    def compile_class(self, tmp, package, name, body):
+        """Compiles `package.name` with the given class body under tmp; returns its classes directory (or skips)."""
+        javac = shutil.which("javac", path=os.path.join(os.environ["JAVA_HOME"], "bin")) if os.environ.get("JAVA_HOME") else None
+        javac = javac or shutil.which("javac")
+        if not javac:
+            self.skipTest("no javac")
+        src = pathlib.Path(tmp, "src", package)
+        src.mkdir(parents=True)
+        (src / (name + ".java")).write_text("package %s; public class %s { %s }" % (package, name, body))
+        classes = pathlib.Path(tmp, "classes")
+        subprocess.run([javac, "--release", "17", "-d", str(classes), str(src / (name + ".java"))], check=True)
+        return classes
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Runner;
 
@@ -78,9 +79,17 @@ class CatalogFuzzTest {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
+    @BeforeContainer
+    static void startClock() {
+        STARTED.set(System.nanoTime());
+    }
+
+    /** Prints the summary, ending with the one-line count and wall time, and keeps it in target/reliability. */
     @AfterContainer
     static void printSummary() throws java.io.IOException {
-        String summary = Fuzz.summary();
+        String summary = Fuzz.summary(System.nanoTime() - STARTED.get());
         System.out.println(summary);
         java.nio.file.Path file = java.nio.file.Path.of("target", "reliability", "fuzz-summary.txt");
         java.nio.file.Files.createDirectories(file.getParent());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.syscalllab.experiment.Catalog;
@@ -22,7 +21,7 @@ import org.syscalllab.sim.SimulationLimitException;
  * checked to count no events.
  */
 class CatalogLimitsTest {
-    static final Catalog CATALOG = Catalog.load();
+    static final Catalog CATALOG = Fuzz.CATALOG;
     static final long TINY_EVENTS = 10;
     /** Wall-clock guard per run: a limited run stops within milliseconds; a hit here is a hang. */
     static final Duration GUARD = Duration.ofSeconds(120);
@@ -62,13 +61,10 @@ class CatalogLimitsTest {
             "clustercalls.table6_2", "OverheadBenchmark", "clustercalls.fig6_3", "WebBench",
             "clustercalls.fig6_4", "WebBench", "clustercalls.table6_5", "WebBench");
 
-    static Stream<String> ids() { return CATALOG.ids().stream(); }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ids")
+    @MethodSource("org.syscalllab.reliability.SpecGenerator#catalogIds")
     void aTinyEventLimitStopsTheRunWithAClearMessage(String id) {
-        Map<String, Object> spec = SpecGenerator.small(Runner.parametersOf(CATALOG.get(id)));
-        spec.put("seed", 7L);
+        Map<String, Object> spec = SpecGenerator.smallSpecOf(id);
         Runner limited = new Runner(CATALOG).withThreads(1).withCache(false).withLimits(TINY_EVENTS, Long.MAX_VALUE);
         if (NO_SIMULATION.containsKey(id) || NOT_YET_BOUNDED.containsKey(id)) {
             Result r = assertTimeoutPreemptively(GUARD, () -> limited.run(id, spec), () -> id + " did not finish");

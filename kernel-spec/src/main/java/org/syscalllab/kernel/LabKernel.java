@@ -289,6 +289,26 @@ public final class LabKernel extends BaseKernel {
         env.reply(new HistoryReply(List.of()));
     }
 
+    /**
+     * Run by the JVM's shutdown hook. When a cell is running, code it called is ending the process (a library's
+     * {@code System.exit}; the cell's own exit calls are refused by {@code ExitGuard}): say so to the client on the
+     * cell's stderr, and give the message a moment to leave before the process ends.
+     */
+    void onJvmExit() {
+        if (running == null) return;
+        System.err.println("\n[syscall-lab kernel] the kernel is ending: code called by this cell exited the JVM "
+                + "(System.exit outside the cell's own code); restart the kernel to go on");
+        System.err.flush();
+        try {
+            Thread.sleep(EXIT_NOTICE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** ASSUMPTION: half a second lets the last iopub message leave the socket on a loaded machine. */
+    static final long EXIT_NOTICE_MILLIS = 500;
+
     @Override
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);

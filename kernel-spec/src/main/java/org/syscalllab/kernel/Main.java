@@ -48,6 +48,7 @@ public final class Main {
         LabKernel kernel = new LabKernel(evaluator, Renderers.builtIn().withServicesFrom(Main.class.getClassLoader()),
                 CellOutput.limitFromProperties());
 
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::onJvmExit, "syscall-lab-exit-notice"));
         kernel.becomeHandlerForConnection(connection); // before connect: an early request must find its handler
         kernel.onStartup();
         connection.connect();
