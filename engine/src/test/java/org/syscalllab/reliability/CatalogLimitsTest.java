@@ -53,13 +53,9 @@ class CatalogLimitsTest {
 
     /**
      * Experiments whose simulations are not yet built by {@code RunContext.newSimulation()}, so the limits do not reach
-     * them. TODO(dev/cc2): clustercalls builds {@code new Simulation(seed)} directly in OverheadBenchmark and WebBench;
-     * the cluster-calls branch switches them to {@code ctx.newSimulation()}, then this entry goes.
+     * them: none since cluster calls' OverheadBenchmark and WebBench build theirs with {@code ctx.newSimulation()}.
      */
-    static final Map<String, String> NOT_YET_BOUNDED = Map.of(
-            "clustercalls.fig6_1", "OverheadBenchmark", "clustercalls.fig6_2", "OverheadBenchmark",
-            "clustercalls.table6_2", "OverheadBenchmark", "clustercalls.fig6_3", "WebBench",
-            "clustercalls.fig6_4", "WebBench", "clustercalls.table6_5", "WebBench");
+    static final Map<String, String> NOT_YET_BOUNDED = Map.of();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.syscalllab.reliability.SpecGenerator#catalogIds")
