@@ -3,7 +3,8 @@
 
 Runs Debian's jupyter_kernel_test suite (python3-jupyter-kernel-test) against the kernel, plus tests of what that
 suite does not cover: interrupting running cells, sockets bound to 127.0.0.1 only, a wrongly signed message, output
-volume, display updates and the class-path magics. Run by `./lab test` with JUPYTER_PATH pointing at the generated
+volume, display updates, the class-path magics, and robustness (an unknown magic, 100 MB of output, a renderer that
+throws, System.exit in a cell: each a clear error, and the next cell runs). Run by `./lab test` with JUPYTER_PATH pointing at the generated
 kernelspec; exits non-zero when a test fails.
 """
 import os
@@ -276,22 +277,117 @@ class SyscallLabKernelTests(jkt.KernelTests):
         self.assertIn("/nonexistent/nothing.jar", reply["content"]["evalue"])
 
     def test_classpath_magic_adds_classes(self):
-        javac = shutil.which("javac", path=os.path.join(os.environ["JAVA_HOME"], "bin")) if os.environ.get("JAVA_HOME") else None
-        javac = javac or shutil.which("javac")
-        if not javac:
-            self.skipTest("no javac")
         with tempfile.TemporaryDirectory() as d:
-            src = pathlib.Path(d, "src", "magictest")
-            src.mkdir(parents=True)
-            (src / "Greeter.java").write_text(
-                'package magictest; public class Greeter { public static String greet() { return "hi from a jar"; } }')
-            classes = pathlib.Path(d, "classes")
-            subprocess.run([javac, "--release", "17", "-d", str(classes), str(src / "Greeter.java")], check=True)
+            classes = self.compile_class(d, "magictest", "Greeter",
+                                         'public static String greet() { return "hi from a jar"; }')
             self.flush_channels()
             reply, outputs = self.run_cell("%%classpath %s\nmagictest.Greeter.greet()" % classes)
             self.assertEqual(reply["content"]["status"], "ok", reply["content"])
             results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
             self.assertEqual(results, ["hi from a jar"])
+
+    # ------------------------------------------------------------------------------------------ robustness
+
+    def streams(self, outputs, name):
+        return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+    def test_unknown_magic_is_named_with_the_known_ones(self):
+        self.flush_channels()
+        reply, outputs = self.run_cell("%nosuch arg\n1 + 1")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "MagicError")
+        for word in ("%nosuch", "%classpath", "%jars"):
+            self.assertIn(word, reply["content"]["evalue"])
+        self.assertIn("error", [m["msg_type"] for m in outputs])
+        self.assert_next_cell_runs()
+
+    def test_a_hundred_megabytes_of_output_are_capped_with_a_notice(self):
+        """The cell prints 100 MB; the client gets the per-cell budget (1 MiB) and a notice, the kernel survives."""
+        self.flush_channels()
+        t0 = time.time()
+        reply, outputs = self.run_cell('String line100 = "x".repeat(99);\n'
+                                       'for (int i = 0; i < 1_000_000; i++) System.out.println(line100);', timeout=300)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        received = sum(len(m["content"]["text"].encode()) for m in outputs if m["msg_type"] == "stream")
+        self.assertLessEqual(received, (1 << 20) + 4096, "the client received %d bytes" % received)
+        self.assertEqual(len(self.streams(outputs, "stdout").encode()), 1 << 20)
+        notices = self.streams(outputs, "stderr")
+        self.assertIn("output limit reached", notices)
+        self.assertIn("98,951,424 bytes of this cell's output were dropped", notices)
+        print("\n  100 MB cell: %d bytes reached the client in %.1f s" % (received, time.time() - t0), file=sys.stderr)
+        self.assert_next_cell_runs()
+
+    def test_a_renderer_that_throws_is_an_error_naming_it(self):
+        self.flush_channels()
+        reply, _ = self.run_cell("class BrokenView implements org.syscalllab.report.Displayable {\n"
+                                 "  public java.util.Map<String, String> mimeBundle() {\n"
+                                 '    throw new IllegalStateException("no bundle today"); } }')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        reply, outputs = self.run_cell("new BrokenView()")  # the cell's value
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "RenderError")
+        for word in ("DisplayableRenderer", "BrokenView", "no bundle today"):
+            self.assertIn(word, reply["content"]["evalue"])
+        self.assertNotIn("execute_result", [m["msg_type"] for m in outputs])
+        reply, _ = self.run_cell("display(new BrokenView());")  # shown in the middle of a cell
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "RenderException")
+        self.assertIn("no bundle today", reply["content"]["evalue"])
+        self.assert_next_cell_runs()
+
+    def test_system_exit_in_a_cell_is_refused(self):
+        for code, call in (("System.exit(3);", "System.exit(3)"), ("Runtime.getRuntime().halt(4);", "Runtime.halt(4)")):
+            self.flush_channels()
+            reply, _ = self.run_cell(code)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(reply["content"]["ename"], "ExitRefusedError")
+            self.assertIn(call + " refused", reply["content"]["evalue"])
+            self.assertTrue(self.km.is_alive(), "the kernel process ended")
+            self.assert_next_cell_runs()
+
+    def test_exit_from_library_code_is_reported_and_the_kernel_restarts(self):
+        """An exit outside the cell's own code (a jar's System.exit) ends the process: the client is told why on the
+        cell's stderr, and a restart gives a working kernel. Runs on a kernel of its own."""
+        from jupyter_client.manager import start_new_kernel
+        with tempfile.TemporaryDirectory() as d:
+            classes = self.compile_class(d, "exittest", "Quitter", "public static void quit() { System.exit(5); }")
+            km, kc = start_new_kernel(kernel_name=self.kernel_name, startup_timeout=REPLY_TIMEOUT)
+            try:
+                kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+                msg_id = kc.execute("%%classpath %s\nexittest.Quitter.quit();" % classes)
+                texts, deadline = [], time.time() + REPLY_TIMEOUT
+                while time.time() < deadline:
+                    try:
+                        msg = kc.get_iopub_msg(timeout=0.5)
+                    except queue.Empty:
+                        if not km.is_alive():
+                            break
+                        continue
+                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                        texts.append(msg["content"]["text"])
+                self.assertFalse(km.is_alive(), "the kernel did not exit")
+                self.assertIn("the kernel is ending: code called by this cell exited the JVM", "".join(texts))
+                km.restart_kernel(now=True)
+                kc.wait_for_ready(timeout=REPLY_TIMEOUT)
+                reply = kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+                self.assertEqual(reply["content"]["status"], "ok")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+                km.cleanup_resources()
+
+    def compile_class(self, tmp, package, name, body):
+        """Compiles `package.name` with the given class body under tmp; returns its classes directory (or skips)."""
+        javac = shutil.which("javac", path=os.path.join(os.environ["JAVA_HOME"], "bin")) if os.environ.get("JAVA_HOME") else None
+        javac = javac or shutil.which("javac")
+        if not javac:
+            self.skipTest("no javac")
+        src = pathlib.Path(tmp, "src", package)
+        src.mkdir(parents=True)
+        (src / (name + ".java")).write_text("package %s; public class %s { %s }" % (package, name, body))
+        classes = pathlib.Path(tmp, "classes")
+        subprocess.run([javac, "--release", "17", "-d", str(classes), str(src / (name + ".java"))], check=True)
+        return classes
 
 
 if __name__ == "__main__":

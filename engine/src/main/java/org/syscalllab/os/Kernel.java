@@ -22,8 +22,9 @@ import org.syscalllab.sim.Simulation;
  * sleeping-lock waiter blocks. Locks are granted in FIFO order; when a grant moves a lock to another CPU than its
  * previous holder's, the new holder pays {@link KernelConfig#lineTransferCycles()} for each of the lock's shared lines.
  * A blocked thread is woken exactly once ({@link IllegalStateException} otherwise), put on a ready queue, and an idle
- * CPU that may run it is told by an IPI or finds it at its next poll. The run ends when every non-daemon thread has
- * exited (call {@link #run()}).
+ * CPU that may run it is told by an IPI or finds it at its next poll. A polling idle CPU costs no events between the
+ * polls that find work: it has at most one poll pending, at the first poll after a thread it may run became ready.
+ * The run ends when every non-daemon thread has exited (call {@link #run()}).
  *
  * <p>Accounting: every CPU cycle is user, kernel, spin or idle, and per thread user, kernel and spin.
  */
@@ -56,6 +57,7 @@ public final class Kernel {
         boolean opIsUser;
         boolean tickPending;
         boolean kickPending;
+        boolean pollPending; // a POLL CPU's next poll is scheduled
         long pollPhase;
         final ArrayDeque<KThread> queue = new ArrayDeque<>();
 
@@ -311,18 +313,21 @@ public final class Kernel {
         return false;
     }
 
-    /** An idle CPU looks for work (after an IPI, a poll or at start). */
+    /** An idle CPU looks for work (after an IPI, a tick or at start). */
     private void kick(Cpu c) {
         c.kickPending = false;
-        if (c.current != null) {
-            // a poll that finds its CPU busy: the waiting threads need another idle CPU's poll
-            if (idleWake(c) == KernelConfig.IdleWake.POLL) {
-                List<KThread> waiting = new ArrayList<>(cfg.sharedRunQueue() ? shared : c.queue);
-                for (KThread t : waiting) kickIdleFor(t);
-            }
-            return;
-        }
-        dispatch(c);
+        if (c.current == null) dispatch(c);
+    }
+
+    /**
+     * A poll of an idle POLL CPU: it takes a ready thread if it is still idle (a tick may have given it one since), and
+     * the threads still waiting get the next poll of another idle CPU.
+     */
+    private void poll(Cpu c) {
+        c.pollPending = false;
+        if (c.current == null) dispatch(c);
+        if (cfg.sharedRunQueue() ? shared.isEmpty() : c.queue.isEmpty()) return;
+        for (KThread t : new ArrayList<>(cfg.sharedRunQueue() ? shared : c.queue)) pollFor(t);
     }
 
     private KernelConfig.IdleWake idleWake(Cpu c) { return org.idleWake(this, c.id); }
@@ -335,9 +340,11 @@ public final class Kernel {
         return k * p + c.pollPhase;
     }
 
-    private void kickIdleFor(KThread t) {
-        // idle POLL CPUs find the thread at their next poll: schedule only the earliest such poll (same outcome as
-        // polling all the time, without an event per poll)
+    /**
+     * Idle POLL CPUs find a ready thread at their next poll: schedule only the earliest such poll (same outcome as
+     * polling all the time, without an event per poll), and none when that CPU's next poll is already scheduled.
+     */
+    private void pollFor(KThread t) {
         Cpu poller = null;
         long when = Long.MAX_VALUE;
         for (Cpu c : cpus) {
@@ -349,10 +356,14 @@ public final class Kernel {
                 }
             }
         }
-        if (poller != null) {
-            Cpu pc = poller;
-            sim.scheduleAt(when, Simulation.NORMAL, x -> kick(pc));
-        }
+        if (poller == null || poller.pollPending) return;
+        Cpu pc = poller;
+        pc.pollPending = true;
+        sim.scheduleAt(when, Simulation.NORMAL, x -> poll(pc));
+    }
+
+    private void kickIdleFor(KThread t) {
+        pollFor(t);
         Cpu target = null;
         if (t.lastCpu >= 0 && cpus[t.lastCpu].current == null && allowed(t, t.lastCpu)
                 && idleWake(cpus[t.lastCpu]) == KernelConfig.IdleWake.IPI) target = cpus[t.lastCpu];
@@ -386,7 +397,7 @@ public final class Kernel {
         t.cpu = c.id;
         t.state = KThread.State.RUNNING;
         t.dispatches++;
-        t.ticksOnCpu = 0;
+        if (!cfg.sliceAcrossSleeps()) t.ticksOnCpu = 0;
         long cost = cfg.contextSwitchCycles();
         if (t.lastCpu >= 0 && t.lastCpu != c.id) {
             t.migrations++;
@@ -604,6 +615,8 @@ public final class Kernel {
     private boolean handleTick(Cpu c, KThread t) {
         t.ticksOnCpu++;
         boolean preempt = t.ticksOnCpu >= cfg.sliceTicks() && hasWorkFor(c);
+        // a used-up slice budget is refilled (Linux recalculates the counter), whether or not the thread is preempted
+        if (cfg.sliceAcrossSleeps() && t.ticksOnCpu >= cfg.sliceTicks()) t.ticksOnCpu = 0;
         List<Op> ops = new ArrayList<>(4);
         String tl = org.tickLock(this, c.id);
         if (cfg.tickHandlerCycles() > 0) {

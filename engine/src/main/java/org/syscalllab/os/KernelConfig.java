@@ -18,11 +18,16 @@ package org.syscalllab.os;
  * @param idleWake            how an idle CPU learns of new work
  * @param ipiCycles           latency of an inter-processor interrupt
  * @param idlePollCycles      for {@link IdleWake#POLL}: how often an idle CPU looks at the ready queue
+ * @param sliceAcrossSleeps   whether a thread's time slice is a budget it keeps across blocking and refills only when
+ *                            used up (Linux 2.x: {@code p->counter} in 2.0-2.4, {@code time_slice} in 2.6), so a thread
+ *                            that sleeps often is still preempted after {@code sliceTicks} ticks of running; false: every
+ *                            dispatch starts a fresh slice
  */
 public record KernelConfig(int cpus, long contextSwitchCycles, long migrationCycles, long lineTransferCycles,
                            int runQueueLines, long lockOpCycles, long tickCycles, long tickHandlerCycles,
                            boolean staggeredTicks, int sliceTicks, boolean sharedRunQueue, boolean sticky,
-                           IdleWake idleWake, long ipiCycles, long idlePollCycles) {
+                           IdleWake idleWake, long ipiCycles, long idlePollCycles,
+                           boolean sliceAcrossSleeps) {
     /** How idle CPUs find new work. */
     public enum IdleWake {
         /** The waker sends an IPI to an idle CPU. */
@@ -57,36 +62,43 @@ public record KernelConfig(int cpus, long contextSwitchCycles, long migrationCyc
 
     /** A plain configuration: no ticks, free switches, IPI wake-ups; for tests and as a starting point. */
     public static KernelConfig simple(int cpus) {
-        return new KernelConfig(cpus, 0, 0, 0, 0, 0, 0, 0, true, 1, true, false, IdleWake.IPI, 0, 1);
+        return new KernelConfig(cpus, 0, 0, 0, 0, 0, 0, 0, true, 1, true, false, IdleWake.IPI, 0, 1, false);
     }
 
     public KernelConfig withCpus(int n) {
         return new KernelConfig(n, contextSwitchCycles, migrationCycles, lineTransferCycles, runQueueLines, lockOpCycles,
-                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles);
+                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles, sliceAcrossSleeps);
     }
 
     public KernelConfig withTicks(long period, long handler, int slice) {
         return new KernelConfig(cpus, contextSwitchCycles, migrationCycles, lineTransferCycles, runQueueLines, lockOpCycles,
-                period, handler, staggeredTicks, slice, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles);
+                period, handler, staggeredTicks, slice, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles, sliceAcrossSleeps);
     }
 
     public KernelConfig withRunQueue(boolean shared, boolean stickyAffinity) {
         return new KernelConfig(cpus, contextSwitchCycles, migrationCycles, lineTransferCycles, runQueueLines, lockOpCycles,
-                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, shared, stickyAffinity, idleWake, ipiCycles, idlePollCycles);
+                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, shared, stickyAffinity, idleWake, ipiCycles, idlePollCycles, sliceAcrossSleeps);
     }
 
     public KernelConfig withCosts(long contextSwitch, long migration, long lineTransfer, int rqLines, long lockOp) {
         return new KernelConfig(cpus, contextSwitch, migration, lineTransfer, rqLines, lockOp, tickCycles, tickHandlerCycles,
-                staggeredTicks, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles);
+                staggeredTicks, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles, sliceAcrossSleeps);
     }
 
     public KernelConfig withIdleWake(IdleWake w, long ipi, long poll) {
         return new KernelConfig(cpus, contextSwitchCycles, migrationCycles, lineTransferCycles, runQueueLines, lockOpCycles,
-                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, sharedRunQueue, sticky, w, ipi, poll);
+                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, sharedRunQueue, sticky, w, ipi, poll, sliceAcrossSleeps);
     }
 
     public KernelConfig withStaggeredTicks(boolean s) {
         return new KernelConfig(cpus, contextSwitchCycles, migrationCycles, lineTransferCycles, runQueueLines, lockOpCycles,
-                tickCycles, tickHandlerCycles, s, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles);
+                tickCycles, tickHandlerCycles, s, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles, idlePollCycles, sliceAcrossSleeps);
+    }
+
+    /** The same configuration with the time slice kept across sleeps ({@code true}) or fresh at each dispatch. */
+    public KernelConfig withSliceAcrossSleeps(boolean carry) {
+        return new KernelConfig(cpus, contextSwitchCycles, migrationCycles, lineTransferCycles, runQueueLines, lockOpCycles,
+                tickCycles, tickHandlerCycles, staggeredTicks, sliceTicks, sharedRunQueue, sticky, idleWake, ipiCycles,
+                idlePollCycles, carry);
     }
 }

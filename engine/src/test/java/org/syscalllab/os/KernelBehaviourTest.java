@@ -179,4 +179,29 @@ class KernelBehaviourTest {
         assertEquals(done[0], done[1], "the hit completes at once");
         assertTrue(done[0] > 0);
     }
+
+    /** A thread that runs 1,500 cycles between short sleeps, next to a CPU-bound one, on one CPU with 1,000-cycle ticks. */
+    static KThread sleeperNextToHog(boolean sliceAcrossSleeps) {
+        KernelConfig cfg = KernelConfig.simple(1).withTicks(1_000, 10, 3).withSliceAcrossSleeps(sliceAcrossSleeps);
+        Kernel k = new Kernel(new Simulation(1), cfg, TABLE, new SmpKernel(LockPolicy.of(Granularity.FINE), 0, 0, null));
+        int[] step = {0};
+        KThread sleeper = k.spawn("sleeper", self -> {
+            int s = step[0]++;
+            if (s >= 40) return Op.EXIT;
+            return s % 2 == 0 ? new Op.User(1_500) : new Op.Sleep(10);
+        }, 1L);
+        k.spawn("hog", self -> step[0] >= 40 ? Op.EXIT : new Op.User(500), 1L);
+        k.run();
+        return sleeper;
+    }
+
+    @Test
+    void aSliceKeptAcrossSleepsPreemptsAThreadThatSleepsOften() {
+        KThread fresh = sleeperNextToHog(false);
+        KThread kept = sleeperNextToHog(true);
+        // with a fresh slice per dispatch the sleeper (1,500 cycles a run, slice 3,000) is only ever dispatched after a wake
+        assertEquals(fresh.wakes() + 1, fresh.dispatches());
+        // with the slice kept across sleeps it uses it up every few runs and is preempted while the hog is ready
+        assertTrue(kept.dispatches() > kept.wakes() + 1, "dispatches " + kept.dispatches() + ", wakes " + kept.wakes());
+    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.syscalllab.experiment.Catalog;
@@ -15,24 +14,14 @@ import org.syscalllab.experiment.Runner;
  * sweep runs on four threads.
  */
 class CatalogDeterminismTest {
-    static final Catalog CATALOG = Catalog.load();
+    static final Catalog CATALOG = Fuzz.CATALOG;
     /** A bound far above any small spec's needs: a runaway stops with a message instead of exhausting the heap. */
     static final long MAX_EVENTS = 50_000_000L;
 
-    /**
-     * The application-kernel runs of mpkernel chapter 4 exhaust the test heap at their default spec: idle polls re-kick
-     * waiting threads (os.Kernel.kickIdleFor via kick) and the pending-event queue grows without bound. They are left
-     * out here until that queue is bounded (reported as a reliability bug); the fuzz suite still runs them, bounded.
-     */
-    static final java.util.Set<String> UNBOUNDED_HEAP = java.util.Set.of("mpkernel.table4_3", "mpkernel.table4_4");
-
-    static Stream<String> ids() { return CATALOG.ids().stream().filter(id -> !UNBOUNDED_HEAP.contains(id)); }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ids")
+    @MethodSource("org.syscalllab.reliability.SpecGenerator#catalogIds")
     void sameSpecGivesByteIdenticalCsvOnOneAndFourThreads(String id) {
-        Map<String, Object> spec = SpecGenerator.small(Runner.parametersOf(CATALOG.get(id)));
-        spec.put("seed", 7L);
+        Map<String, Object> spec = SpecGenerator.smallSpecOf(id);
         Runner one = new Runner(CATALOG).withThreads(1).withCache(false).withLimits(MAX_EVENTS, Long.MAX_VALUE);
         String a = one.run(id, spec).toCsv();
         String b = one.run(id, spec).toCsv();

@@ -104,20 +104,35 @@ final class Fuzz {
         return message != null && !message.isBlank() && message.length() < 2000;
     }
 
-    /** The summary printed after a fuzz property: per experiment outcomes and mean host time per valid spec. */
-    static String summary() {
+    /**
+     * The summary printed after the fuzz properties: per experiment outcomes and mean host time per valid spec, then one
+     * closing line (starting {@code fuzz:}) with the count and the wall time, for the CI log.
+     */
+    static String summary(long wallNanos) {
         StringBuilder sb = new StringBuilder("fuzz summary (experiment: finished/rejected/limited valid, invalid, ms per valid spec)\n");
-        long total = 0;
+        long finished = 0, rejected = 0, limited = 0, invalid = 0;
         for (Map.Entry<String, Tally> e : new TreeMap<>(TALLY).entrySet()) {
             Tally t = e.getValue();
             long valid = t.finished.sum() + t.rejected.sum() + t.limited.sum();
-            total += valid + t.invalid.sum();
+            finished += t.finished.sum();
+            rejected += t.rejected.sum();
+            limited += t.limited.sum();
+            invalid += t.invalid.sum();
             sb.append(String.format("  %-24s %5d/%d/%d  %6d  %8.1f%n", e.getKey(), t.finished.sum(), t.rejected.sum(),
                     t.limited.sum(), t.invalid.sum(), valid == 0 ? 0.0 : t.nanos.sum() / 1e6 / valid));
             for (String m : t.messages) sb.append("      refused: ").append(m).append('\n');
         }
-        sb.append("  total specs: ").append(total);
-        for (String f : FAILURES) sb.append("\n  FAILURE ").append(f);
+        for (String f : FAILURES) sb.append("  FAILURE ").append(f).append('\n');
+        sb.append(closingLine(finished + rejected + limited + invalid, finished, rejected, limited, invalid, TALLY.size(),
+                FAILURES.size(), wallNanos));
         return sb.toString();
+    }
+
+    static String closingLine(long specs, long finished, long rejected, long limited, long invalid, int experiments,
+                              int failures, long wallNanos) {
+        return String.format("fuzz: %,d specs over %d experiments in %.1f s wall (%,d valid: %,d finished, %,d refused "
+                        + "with a message, %,d stopped at a run limit; %,d invalid, each refused naming its field); "
+                        + "%d internal exceptions", specs, experiments, wallNanos / 1e9, finished + rejected + limited,
+                finished, rejected, limited, invalid, failures);
     }
 }

@@ -1,5 +1,7 @@
 package org.syscalllab.kernel;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.syscalllab.kernel.eval.CellError;
 import org.syscalllab.kernel.eval.CellEvaluator;
+import org.syscalllab.kernel.render.RenderException;
 import org.syscalllab.kernel.render.Renderers;
 
 /**
@@ -48,12 +51,23 @@ public final class LabKernel extends BaseKernel {
     private final CellEvaluator evaluator;
     private volatile Renderers renderers;
     private volatile ShellReplyEnvironment running; // the execute request being answered, if any
+    private final long maxOutputBytes;
+    private CellOutput cellOutput;                  // the running cell's streams; guarded by this
 
     LabKernel(CellEvaluator evaluator, Renderers renderers) {
+        this(evaluator, renderers, CellOutput.DEFAULT_LIMIT);
+    }
+
+    /** @param maxOutputBytes bytes of stdout and stderr a cell may print; the rest is dropped with a notice */
+    LabKernel(CellEvaluator evaluator, Renderers renderers, long maxOutputBytes) {
         super(NAME, VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(),
                 new Renderer(), null, null, false, new StringStyler.Builder().build());
+        if (maxOutputBytes < 0) {
+            throw new IllegalArgumentException(CellOutput.PROPERTY + " = " + maxOutputBytes + " is not allowed; allowed: >= 0");
+        }
         this.evaluator = evaluator;
         this.renderers = renderers;
+        this.maxOutputBytes = maxOutputBytes;
         evaluator.onClasspathChange(() -> this.renderers = this.renderers.withServicesFrom(evaluator.snippetLoader()));
     }
 
@@ -132,7 +146,52 @@ public final class LabKernel extends BaseKernel {
     @Override
     public DisplayData eval(String source) {
         Object value = evalRaw(source);
-        return value == null ? null : toDisplayData(renderers.render(value));
+        if (value == null) return null;
+        try {
+            return toDisplayData(renderers.render(value));
+        } catch (RenderException e) {
+            throw renderError(e);
+        }
+    }
+
+    /** A renderer that threw while showing the cell's value: the cell fails with what the renderer threw. */
+    static CellError renderError(RenderException e) {
+        List<String> tb = new ArrayList<>();
+        tb.add("RenderError: " + e.getMessage());
+        Throwable c = e.getCause();
+        if (c != null) {
+            tb.add("Caused by: " + c);
+            for (StackTraceElement f : c.getStackTrace()) {
+                if (f.getClassName().startsWith(Renderers.class.getName())) break; // the kernel's own frames
+                tb.add("\tat " + f);
+            }
+        }
+        return new CellError("RenderError", e.getMessage(), tb);
+    }
+
+    /** The cell's own stdout and stderr, capped (see {@link CellOutput}); restored when the request is answered. */
+    @Override
+    protected synchronized void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        CellOutput cell = new CellOutput(io.out, io.err, maxOutputBytes);
+        cellOutput = cell;
+        System.setOut(cell.out());
+        System.setErr(cell.err());
+        System.setIn(io.in);
+        env.defer(() -> {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        });
+    }
+
+    /** Flushes the cell's streams (and the notice of dropped output) while they are still bound to the request. */
+    private void endOutput() {
+        CellOutput cell = cellOutput;
+        cellOutput = null;
+        if (cell != null) cell.finish();
     }
 
     @Override
@@ -151,13 +210,11 @@ public final class LabKernel extends BaseKernel {
         });
         try {
             DisplayData out = eval(request.getCode());
-            System.out.flush();
-            System.err.flush();
+            endOutput();
             if (out != null) env.publish(new PublishExecuteResult(count, out));
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Throwable t) {
-            System.out.flush();
-            System.err.flush();
+            endOutput();
             CellError e = asCellError(t);
             ErrorReply reply = new ErrorReply(e.ename(), e.evalue(), e.traceback());
             reply.setExecutionCount(count);
@@ -231,6 +288,26 @@ public final class LabKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.reply(new HistoryReply(List.of()));
     }
+
+    /**
+     * Run by the JVM's shutdown hook. When a cell is running, code it called is ending the process (a library's
+     * {@code System.exit}; the cell's own exit calls are refused by {@code ExitGuard}): say so to the client on the
+     * cell's stderr, and give the message a moment to leave before the process ends.
+     */
+    void onJvmExit() {
+        if (running == null) return;
+        System.err.println("\n[syscall-lab kernel] the kernel is ending: code called by this cell exited the JVM "
+                + "(System.exit outside the cell's own code); restart the kernel to go on");
+        System.err.flush();
+        try {
+            Thread.sleep(EXIT_NOTICE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** ASSUMPTION: half a second lets the last iopub message leave the socket on a loaded machine. */
+    static final long EXIT_NOTICE_MILLIS = 500;
 
     @Override
     public void onShutdown(boolean isRestarting) {

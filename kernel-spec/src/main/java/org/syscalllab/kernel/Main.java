@@ -16,7 +16,8 @@ import org.syscalllab.kernel.render.Renderers;
  * is left of the JShell start.
  *
  * <p>System property {@code syscalllab.kernel.stopGraceMillis} (default 1000): how long an interrupted cell may take to
- * stop by itself before JShell stops it.
+ * stop by itself before JShell stops it. System property {@code syscalllab.kernel.maxOutputBytes} (default 1 MiB): how
+ * much stdout and stderr one cell may print; the rest is dropped with a notice.
  */
 public final class Main {
     /** The imports every cell starts with (shared with {@code ./lab jshell}). */
@@ -44,8 +45,10 @@ public final class Main {
         Duration grace = Duration.ofMillis(Long.getLong("syscalllab.kernel.stopGraceMillis", 1000));
         CellEvaluator evaluator = new CellEvaluator(
                 new CellEvaluator.Options(startup(), grace, Path.of("").toAbsolutePath()), System.err);
-        LabKernel kernel = new LabKernel(evaluator, Renderers.builtIn().withServicesFrom(Main.class.getClassLoader()));
+        LabKernel kernel = new LabKernel(evaluator, Renderers.builtIn().withServicesFrom(Main.class.getClassLoader()),
+                CellOutput.limitFromProperties());
 
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::onJvmExit, "syscall-lab-exit-notice"));
         kernel.becomeHandlerForConnection(connection); // before connect: an early request must find its handler
         kernel.onStartup();
         connection.connect();

@@ -37,6 +37,19 @@ class KernelPartsTest {
     }
 
     @Test
+    void aFailingRendererBecomesARenderErrorNamingIt() {
+        org.syscalllab.report.Displayable broken = () -> {
+            throw new IllegalStateException("chart lost");
+        };
+        var e = assertThrows(org.syscalllab.kernel.render.RenderException.class,
+                () -> org.syscalllab.kernel.render.Renderers.builtIn().render(broken));
+        CellError c = LabKernel.renderError(e);
+        assertEquals("RenderError", c.ename());
+        assertTrue(c.evalue().contains("DisplayableRenderer") && c.evalue().contains("chart lost"), c.evalue());
+        assertTrue(c.traceback().get(1).startsWith("Caused by: java.lang.IllegalStateException"), c.traceback().toString());
+    }
+
+    @Test
     void displayRefsNeedAnId() {
         assertThrows(IllegalArgumentException.class, () -> new DisplayRef(" "));
         assertEquals("abc", new DisplayRef("abc").toString());

@@ -57,6 +57,16 @@ final class CacheLines {
     }
 
     /**
+     * A plain load by {@code core} starting at {@code start} (cycles) of a line that locked operations also use: it waits
+     * while another core's locked operation holds the line, then fetches the line if the core does not have it; returns
+     * the cycles from {@code start} until the value is in hand.
+     */
+    long load(int line, int core, long start) {
+        long begin = Math.max(start, freeAt[line]);
+        return begin + read(line, core) - start;
+    }
+
+    /**
      * A locked read-modify-write by {@code core} starting at {@code start} (cycles); returns the cycles from
      * {@code start} until it completes, including the wait for another core's operation on the same line.
      */

@@ -17,7 +17,7 @@ import org.syscalllab.mech.ClusterCallWaitMode;
  * <p>{@code NtClusterCall} (blue flow): enter the kernel, turn every request-stack entry into a work item, take each
  * destination pool's queue lock once and enqueue the batch, set the pool's barrier (waking workers), then wait on the
  * client's completion event according to the pools' wait modes, and return. A worker (green flow): cross the barrier,
- * dequeue one item with a compare-and-exchange on the queue head, read and capture the slot, run the service (which
+ * dequeue one item by loading the queue head and swapping it with a compare-and-exchange, read and capture the slot, run the service (which
  * may block: the barrier then lets another worker run), store the result, push the slot on the reply queue, update the
  * client's wait counter and signal the client if its wait is satisfied. Every shared structure lives in cache lines
  * tracked by {@link CacheLines}, so cross-core execution pays line transfers and contention where it really happens.
@@ -47,21 +47,31 @@ final class ClusterCallRuntime {
     final Pool[] pools;
     final Client client;
     private final long timerTick;
+    private final boolean clientWideCount;
     long crossings;
     long callsExecuted;
+
+    /** A runtime whose WaitSome limits count each pool's own finished calls. */
+    ClusterCallRuntime(Machine machine, List<ClusterCallPoolSpec> specs, int clientCore, int clientPriority,
+                       KernelService service, long timerTickCycles) {
+        this(machine, specs, clientCore, clientPriority, service, timerTickCycles, false);
+    }
 
     /**
      * @param timerTickCycles granularity of wait timeouts: a timeout fires at the first tick at or after its deadline
      *                        (0 = exact)
+     * @param clientWideCount whether a pool's WaitSome limit counts every finished call of the client (the entries in
+     *                        its one reply queue) rather than only the pool's own finished calls
      */
     ClusterCallRuntime(Machine machine, List<ClusterCallPoolSpec> specs, int clientCore, int clientPriority,
-                       KernelService service, long timerTickCycles) {
+                       KernelService service, long timerTickCycles, boolean clientWideCount) {
         if (specs.isEmpty() || specs.size() > 8) throw new IllegalArgumentException("pools = " + specs.size() + "; allowed: 1..8");
         this.machine = machine;
         this.k = machine.costs;
         this.lines = new CacheLines(k.lineTransfer(), k.atomic());
         this.service = service;
         this.timerTick = timerTickCycles;
+        this.clientWideCount = clientWideCount;
         this.client = new Client(clientPriority, pinned(clientCore), specs.size(), clientCore);
         this.pools = new Pool[specs.size()];
         for (int i = 0; i < specs.size(); i++) pools[i] = new Pool(i, specs.get(i), clientCore);
@@ -119,8 +129,11 @@ final class ClusterCallRuntime {
             }
             int core = coreId();
             long t = machine.sim.now();
-            long cyc = lines.atomic(pool.headLine, core, t);
+            // lock-free dequeue: load the head, then compare-and-exchange it; with other workers on other cores the
+            // load and the exchange may each have to fetch the line
+            long cyc = lines.load(pool.headLine, core, t);
             Integer slot = pool.queue.poll();
+            if (slot != null) cyc += lines.atomic(pool.headLine, core, t + cyc);
             if (slot == null) {
                 pool.barrier.resetAndWait(id);
                 compute(cyc + k.waitEnter(), this::block);
@@ -235,10 +248,9 @@ final class ClusterCallRuntime {
                 p.enqueued += n;
                 pending[p.index] += n;
             }
-            int signals = 0;
-            for (int[] tk : taken) if (tk != null) signals++;
-            cyc += signals * k.signal();
             compute(cyc, () -> {
+                // set each pool's barrier; readying every released worker is one signal's work
+                int readied = 0;
                 for (Pool p : pools) {
                     int[] tk = taken[p.index];
                     if (tk == null) continue;
@@ -246,9 +258,11 @@ final class ClusterCallRuntime {
                     for (int w : p.barrier.signal(p.queue.size())) {
                         Worker wk = p.workers[w];
                         wk.wake(wk::next, core);
+                        readied++;
                     }
                 }
-                enterWait(after);
+                if (readied == 0) enterWait(after);
+                else compute(readied * k.signal(), () -> enterWait(after));
             });
         }
 
@@ -334,12 +348,18 @@ final class ClusterCallRuntime {
                 if (p.spec.waitMode() != ClusterCallWaitMode.NO_WAIT) allNoWait = false;
             }
             if (!involved || allNoWait) return true;
+            int all = 0;
+            for (int c : completed) all += c;
             for (Pool p : pools) {
                 int i = p.index;
                 if (pending[i] == 0 && completed[i] == 0) continue;
                 ClusterCallWaitMode m = p.spec.waitMode();
                 if (m == ClusterCallWaitMode.NO_WAIT) continue;
-                if (m.satisfied(completed[i], pending[i], p.spec.someLimit(), timedOut[i])) return true;
+                if (m == ClusterCallWaitMode.WAIT_SOME && clientWideCount) {
+                    if (all >= p.spec.someLimit() || (completed[i] >= 1 && timedOut[i])) return true;
+                } else if (m.satisfied(completed[i], pending[i], p.spec.someLimit(), timedOut[i])) {
+                    return true;
+                }
             }
             return false;
         }

@@ -21,13 +21,14 @@ final class ClusterCallServer implements WebBench.IoModel {
     private final int fibers;
     private final List<ClusterCallPoolSpec> pools;
     private final long timerTickCycles;
+    private final boolean clientWideCount;
     private ClusterCallRuntime rt;
     private long fiberCalls;
 
     /**
      * @param pools two pools: index 0 takes NtRemoveIoCompletion, index 1 every other call
      */
-    ClusterCallServer(String series, int fibers, List<ClusterCallPoolSpec> pools, long timerTickCycles) {
+    ClusterCallServer(String series, int fibers, List<ClusterCallPoolSpec> pools, long timerTickCycles, boolean clientWideCount) {
         if (fibers < 1 || fibers > ClusterCallPoolSpec.MAX_PENDING) {
             throw new IllegalArgumentException("fibers = " + fibers + " is not allowed; allowed: 1.." + ClusterCallPoolSpec.MAX_PENDING);
         }
@@ -36,6 +37,7 @@ final class ClusterCallServer implements WebBench.IoModel {
         this.fibers = fibers;
         this.pools = List.copyOf(pools);
         this.timerTickCycles = timerTickCycles;
+        this.clientWideCount = clientWideCount;
     }
 
     @Override public String series() { return series; }
@@ -86,7 +88,7 @@ final class ClusterCallServer implements WebBench.IoModel {
                 }
             }
         };
-        rt = new ClusterCallRuntime(b.machine, pools, CLIENT_CORE, 8, service, timerTickCycles);
+        rt = new ClusterCallRuntime(b.machine, pools, CLIENT_CORE, 8, service, timerTickCycles, clientWideCount);
         ClusterCallRuntime.Client cl = rt.client;
         BitSet ready = new BitSet(fibers);
         ready.set(0, fibers);

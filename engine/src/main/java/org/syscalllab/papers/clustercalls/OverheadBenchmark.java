@@ -9,6 +9,7 @@ import org.syscalllab.mech.ClusterCallPoolSpec;
 import org.syscalllab.mech.ClusterCallWaitMode;
 import org.syscalllab.mech.CostModel;
 import org.syscalllab.mech.SyncTrap;
+import org.syscalllab.experiment.RunContext;
 import org.syscalllab.sim.Simulation;
 
 /**
@@ -77,13 +78,13 @@ final class OverheadBenchmark {
 
     /**
      * Runs {@code warmups} unmeasured cluster calls and then one measured cluster call of n no-op calls with the given
-     * pool, and returns the per-call time.
+     * pool, and returns the per-call time. The simulation comes from {@code ctx}, so the run's limits apply to it.
      */
-    static Measurement clusterCall(ClusterCallCosts k, double ghz, ClusterCallPoolSpec pool, int n, int warmups, long seed) {
+    static Measurement clusterCall(ClusterCallCosts k, double ghz, ClusterCallPoolSpec pool, int n, int warmups, RunContext ctx) {
         if (n < 1 || n > ClusterCallPoolSpec.MAX_PENDING) {
             throw new IllegalArgumentException("batch size = " + n + " is not allowed; allowed: 1.." + ClusterCallPoolSpec.MAX_PENDING);
         }
-        Simulation sim = new Simulation(seed);
+        Simulation sim = ctx.newSimulation();
         Machine m = new Machine(sim, ThesisInputs.CORES, k, ghz);
         ClusterCallRuntime.KernelService noop = new ClusterCallRuntime.KernelService() {
             @Override public long work(int call) { return 0; }

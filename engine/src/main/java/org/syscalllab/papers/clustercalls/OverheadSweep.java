@@ -47,7 +47,7 @@ final class OverheadSweep {
         List<Point> points = new ArrayList<>();
         for (OverheadBenchmark.Scenario s : scenarios) for (int i = 0; i < grid.length; i++) points.add(new Point(s, i));
         List<Double> r = ctx.sweep(points, (pt, pc) -> OverheadBenchmark.clusterCall(k, ghz,
-                pools.getOrDefault(pt.s(), pt.s().pool()), grid[pt.index()], warm, pc.seed()).nsPerCall());
+                pools.getOrDefault(pt.s(), pt.s().pool()), grid[pt.index()], warm, pc).nsPerCall());
         for (OverheadBenchmark.Scenario s : scenarios) perCall.put(s, new double[grid.length]);
         for (int j = 0; j < points.size(); j++) perCall.get(points.get(j).s())[points.get(j).index()] = r.get(j);
     }

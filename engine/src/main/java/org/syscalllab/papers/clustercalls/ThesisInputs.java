@@ -63,6 +63,19 @@ final class ThesisInputs {
     static final double IDLE_EXIT_NS = 3000;
     /** ASSUMPTION: switching fibers (SwitchToFiber-like register save/restore, no kernel involvement): ~40 ns. */
     static final double FIBER_SWITCH_NS = 40;
+    /**
+     * ASSUMPTION: granularity of kernel wait timeouts. NT checks timer expiry on the clock interrupt, and the default
+     * clock interval of the multiprocessor HAL of Windows Server 2003 (Table 6.1) is 15.625 ms (64 Hz); nothing in the
+     * benchmark is said to raise the timer resolution, so a WaitSome timeout ends at the first tick after its deadline.
+     */
+    static final double NT_CLOCK_TICK_MS = 15.625;
+    /**
+     * ASSUMPTION: a WaitSome limit counts every finished call of the client. §5.3.3 says the wait ends when "a specified
+     * number of system calls has finished"; the one place the kernel records finished calls is the client's single
+     * reply queue (§5.3.1, Fig. 5.2), which every pool's workers push to, so the natural count is its length rather than
+     * a per-pool counter the thesis never mentions.
+     */
+    static final boolean WAIT_COUNTS_CLIENT_WIDE = true;
     /** ASSUMPTION: SCAL's work per redirected call (hook jump, slot write, stack push, ready-map update): ~30 ns. */
     static final double REDIRECT_NS = 30;
 

@@ -65,11 +65,12 @@ final class WebBench {
     private double sumLatency;
     private long lastDone;
 
-    WebBench(long seed, ClusterCallCosts k, double ghz, WebCosts w, int concurrency, long requests, int receivePortConcurrency,
+    /** {@code sim} should come from the run's context ({@code RunContext.newSimulation()}) so its limits apply. */
+    WebBench(Simulation sim, ClusterCallCosts k, double ghz, WebCosts w, int concurrency, long requests, int receivePortConcurrency,
              List<Integer> serverCores) {
         if (concurrency < 1 || concurrency > 20_000) throw new IllegalArgumentException("concurrency = " + concurrency + "; allowed: 1..20000");
         if (requests < 1) throw new IllegalArgumentException("requests = " + requests + "; allowed: >= 1");
-        this.sim = new Simulation(seed);
+        this.sim = sim;
         this.machine = new Machine(sim, 4, k, ghz);
         this.k = k;
         this.w = w;

@@ -34,7 +34,8 @@ final class WebServerRuns {
         ps.add(Param.ofDouble("wait_timeout_ms", 14, 0.001, 10_000, "ms", "WaitSome timeout, normal setting (§6.3.2)"));
         ps.add(Param.ofInt("small_wait_limit", 400, 1, 1024, "calls", "WaitSome limit, small setting (§6.3.2)"));
         ps.add(Param.ofDouble("small_wait_timeout_ms", 4, 0.001, 10_000, "ms", "WaitSome timeout, small setting (§6.3.2)"));
-        ps.add(Param.ofDouble("timer_tick_ms", 0, 0, 100, "ms", "ASSUMPTION: timeout granularity (0 = exact; NT's default clock tick is 15.625 ms)"));
+        ps.add(Param.ofDouble("timer_tick_ms", ThesisInputs.NT_CLOCK_TICK_MS, 0, 100, "ms", "ASSUMPTION: timeout granularity, NT's default clock tick (0 = exact)"));
+        ps.add(Param.ofChoice("wait_count", ThesisInputs.WAIT_COUNTS_CLIENT_WIDE ? "client" : "pool", List.of("pool", "client"), "ASSUMPTION: what a WaitSome limit counts: every finished call of the client (its reply queue) or only the pool's own"));
         ps.addAll(WebCosts.declare());
         return ps;
     }
@@ -57,15 +58,15 @@ final class WebServerRuns {
         record Point(String model, int c) { }
         List<Point> pts = new ArrayList<>();
         for (String m : models) for (int c : concurrency) pts.add(new Point(m, c));
-        return ctx.sweep(pts, (pt, pc) -> run(p, pt.model(), pt.c(), requests, pc.seed()));
+        return ctx.sweep(pts, (pt, pc) -> run(p, pt.model(), pt.c(), requests, pc));
     }
 
-    static Run run(Params p, String model, int concurrency, long requests, long seed) {
+    static Run run(Params p, String model, int concurrency, long requests, RunContext ctx) {
         ClusterCallCosts k = CostParams.costs(p);
         double ghz = p.getDouble("clock_ghz");
         WebCosts w = WebCosts.of(p);
         boolean cluster = model.startsWith("cluster_call");
-        WebBench b = new WebBench(seed, k, ghz, w, concurrency, requests,
+        WebBench b = new WebBench(ctx.newSimulation(), k, ghz, w, concurrency, requests,
                 cluster ? Integer.MAX_VALUE / 2 : p.getInt("port_concurrency"), cluster ? List.of(1) : List.of(1, 2, 3));
         WebBench.IoModel m;
         ClusterCallServer cs = null;
@@ -82,7 +83,8 @@ final class WebServerRuns {
                 List<ClusterCallPoolSpec> pools = List.of(
                         ClusterCallPoolSpec.waitSome(aw, ints(p.getLongList("accept_pool_cores")), Math.min(conc, aw), limit, timeoutNs),
                         ClusterCallPoolSpec.waitSome(iw, ints(p.getLongList("io_pool_cores")), Math.min(conc, iw), limit, timeoutNs));
-                cs = new ClusterCallServer(model, p.getInt("fibers"), pools, Math.round(p.getDouble("timer_tick_ms") * 1e6 * ghz));
+                cs = new ClusterCallServer(model, p.getInt("fibers"), pools, Math.round(p.getDouble("timer_tick_ms") * 1e6 * ghz),
+                        p.getString("wait_count").equals("client"));
                 m = cs;
             }
             default -> throw new IllegalArgumentException("unknown model " + model);

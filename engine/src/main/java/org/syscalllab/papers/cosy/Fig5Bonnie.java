@@ -7,6 +7,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Benchmarks.BonnieTimes;
@@ -21,6 +22,12 @@ import org.syscalllab.papers.cosy.Workloads.Os;
  */
 public final class Fig5Bonnie implements Experiment {
     static final List<String> PHASES = List.of("fastread", "rewrite", "fastwrite");
+
+    /**
+     * Most chunks one phase may move. Each chunk is a few simulated calls, so the bound keeps a run to a minute or two of
+     * host time: 2^21 chunks are 8 GB in Bonnie's 4 KB chunks, or the paper's largest file (512 MB) in 256-byte chunks.
+     */
+    static final long MAX_CHUNKS = 1L << 21;
 
     @Override public String id() { return "cosy.fig5"; }
 
@@ -51,7 +58,14 @@ public final class Fig5Bonnie implements Experiment {
         Os os = Knobs.os(p);
         CosySetup setup = Knobs.setup(p, true);
         int chunk = p.getInt("chunk_bytes");
-        List<TidyRows> rows = ctx.sweep(p.getLongList("file_mb"), (mb, pc) -> {
+        long largest = p.getLongList("file_mb").stream().mapToLong(Long::longValue).max().orElse(0);
+        long chunks = largest * 1024 * 1024 / chunk;
+        if (chunks > MAX_CHUNKS) {
+            throw new IllegalArgumentException("chunk_bytes = " + chunk + " with file_mb = " + largest + " makes " + chunks
+                    + " chunks per phase; allowed: at most " + MAX_CHUNKS + " (raise chunk_bytes to at least "
+                    + ((largest * 1024 * 1024 + MAX_CHUNKS - 1) / MAX_CHUNKS) + " or lower file_mb)");
+        }
+        List<TidyRows> rows = ctx.sweepOver("file_mb", p.getLongList("file_mb"), PointCodec.ROWS, (mb, pc) -> {
             Map<Config, BonnieTimes> t = new EnumMap<>(Config.class);
             for (Config c : Knobs.ALL) t.put(c, Benchmarks.bonnie(os, setup, c, mb * 1024 * 1024, chunk));
             TidyRows r = new TidyRows(id());

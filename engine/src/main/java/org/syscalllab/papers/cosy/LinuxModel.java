@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.syscalllab.experiment.RunContext;
 import org.syscalllab.mech.CosyCallResult;
 import org.syscalllab.mech.CosyServices;
 
@@ -166,6 +167,8 @@ final class LinuxModel implements CosyServices {
 
     @Override
     public CosyCallResult syscall(String call, long[] a, boolean zeroCopy) {
+        // every benchmark loop, vanilla or inside a compound, passes through here: honour Jupyter's interrupt button
+        RunContext.checkInterrupted();
         cache.retire(now);
         switch (call) {
             case "getpid": return work(100, costs.getpid());
@@ -182,6 +185,7 @@ final class LinuxModel implements CosyServices {
 
     @Override
     public CosyCallResult userFunction(String function, long[] args) {
+        RunContext.checkInterrupted();
         UserFunction f = functions.get(function);
         if (f == null) throw new IllegalArgumentException("no user function '" + function + "'; registered: " + functions.keySet());
         CosyCallResult r = f.run(args);

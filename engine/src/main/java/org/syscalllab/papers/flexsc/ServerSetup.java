@@ -71,7 +71,11 @@ final class ServerSetup {
     }
 
     static ServerSim.Stats run(Params p, RunContext c, ServerWorkload w, ServerSim.Mode mode, int cores, int clients, int pages) {
-        Platform pl = org.syscalllab.hw.Platforms.byName(p.getString("platform"));
+        return run(p, c, org.syscalllab.hw.Platforms.byName(p.getString("platform")), w, mode, cores, clients, pages);
+    }
+
+    /** One run on the given machine (the what-if experiments pass presets that are not among the papers' machines). */
+    static ServerSim.Stats run(Params p, RunContext c, Platform pl, ServerWorkload w, ServerSim.Mode mode, int cores, int clients, int pages) {
         double ms = pl.clockHz() / 1e3;
         ServerSim.Config cfg = new ServerSim.Config(pl, Setup.fidelity(p), w, mode, cores, clients, pages,
                 p.getInt("entries_per_page"), coreList(p, cores), p.getInt("threads"),

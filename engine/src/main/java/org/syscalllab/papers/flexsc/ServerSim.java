@@ -525,8 +525,9 @@ final class ServerSim {
         double trap = pl.syscallRoundTripCycles() + pl.pipelineRefillCycles();
         overhead(c, trap);
         segment(c, trap, s -> {
-            // a call completed, or a call of this core's was granted mmap_sem, during the trap: no sleep
-            if (!c.doneEntries.isEmpty() || !c.resumed.isEmpty()) {
+            // work that arrived during the trap (a done entry, a ready thread, a resumed call, an IPI asking for a
+            // syscall thread) is taken up now rather than slept through
+            if (!c.doneEntries.isEmpty() || !c.ready.isEmpty() || !c.resumed.isEmpty() || c.syscallWanted) {
                 kick(c);
                 return;
             }

@@ -62,24 +62,16 @@ public record ServerWorkload(String name, long userInstructionsPerCall, int call
     /**
      * Apache 2.2.15 serving a static page to ApacheBench. 3,368 user instructions per call (FlexSC Table 2). NPTL at
      * most 200 threads (the tuned optimum) and FlexSC-Threads 1,000 (FlexSC §5.2). Every request allocates and frees
-     * memory, taking mmap_sem for write, and the network code's copy_user takes it for read (§5.2, Fig. 12 text).
-     *
-     * <p>ASSUMPTION (not in the paper): a request is 10 calls, each its own kernel path: mmap+munmap (Table 1's path,
-     * mmap_sem for write), read of the request and writev of the response (network copies holding mmap_sem for read
-     * over 30 % of their work), accept, stat, open+close and the log write (Table 1's stat, open+close and pwrite
-     * paths), shutdown, poll (lingering close) and close of the socket. A network call runs 3,000 kernel instructions
-     * over 60 code and 250 scattered data lines on 25 pages (between Table 1's stat and pread), each call its own code
-     * and data (different system calls run different kernel functions on different objects; the shared entry path is
-     * small beside them). The user code is a large server binary (600 hot code lines, 384 hot data lines, base IPC
-     * 1.0); 1 KB of private state per thread takes 2 % of the data references.
+     * memory, taking mmap_sem for write, and the network code's copy_user takes it for read (§5.2, Fig. 12 text): one
+     * mmap+munmap (Table 1's path) per request. ASSUMPTION (not in the paper): 10 calls per request (accept, read,
+     * stat, open, mmap, writev, munmap, close, log write, shutdown, with mmap+munmap as one path); 2 calls copy user
+     * data holding mmap_sem for read over 30 % of their work; a network call runs 3,000 kernel instructions over 60 code
+     * and 250 scattered data lines on 25 pages (between Table 1's stat and pread), every ordinary call on this one
+     * path; the user code is a large server binary (600 hot code lines, 384 hot data lines, base IPC 1.0); 1 KB of
+     * private state per thread takes 2 % of the data references.
      */
     public static ServerWorkload apache() {
-        List<KernelPath> calls = List.of(
-                netPath("apache.read", 3000, 60, 250, 25), netPath("apache.writev", 3000, 60, 250, 25),
-                netPath("apache.accept", 3000, 60, 250, 25), KernelPaths.byName("stat"), KernelPaths.byName("open+close"),
-                KernelPaths.byName("pwrite"), netPath("apache.shutdown", 3000, 60, 250, 25),
-                netPath("apache.poll", 3000, 60, 250, 25), netPath("apache.close", 3000, 60, 250, 25));
-        return new ServerWorkload("apache", 3368, 10, calls, 1, 2, 0.3, 0,
+        return new ServerWorkload("apache", 3368, 10, List.of(netPath("apache.net", 3000, 60, 250, 25)), 1, 2, 0.3, 0,
                 1.0, 600, 384, 16, 0.02, 200, 1000);
     }
 

@@ -24,6 +24,11 @@ import org.syscalllab.sim.Simulation;
  * 120; the bootstrap thread parsing the message 40; the ioctl dispatch to the driver 100; activation under the ready
  * queue lock 30; the AP picking the thread and returning to user mode 60. Privilege switches cost the platform's
  * entry/exit cycles: 5 per forwarded call, 2 per native call (Section 4.6.1).
+ *
+ * <p>Linux 2.4's time slice is the thread's {@code counter}: ticks charge it while the thread runs, it is kept while the
+ * thread sleeps and refilled only when used up (kernel/sched.c), so a SPLASH thread that blocks at every barrier is still
+ * preempted once it has run a slice. ASSUMPTION: the application kernel's own scheduler (not described) gives every
+ * dispatch a fresh slice.
  */
 final class Ch4Systems {
     private Ch4Systems() { }
@@ -32,6 +37,8 @@ final class Ch4Systems {
     static final long LOCK_OP_INSTRUCTIONS = 5;
     static final long TICK_INSTRUCTIONS = 500;
     static final int SLICE_TICKS = 6;
+    /** Linux 2.x keeps a thread's unused slice across sleeps (the task's counter); see the class comment. */
+    static final boolean LINUX_SLICE_ACROSS_SLEEPS = true;
     static final long AP_TRAP_INSTRUCTIONS = 120;
     static final long BOOTSTRAP_INSTRUCTIONS = 40;
     static final long IOCTL_INSTRUCTIONS = 100;
@@ -58,7 +65,8 @@ final class Ch4Systems {
                 .withTicks(m.tickCycles(), m.kernel(TICK_INSTRUCTIONS), SLICE_TICKS)
                 .withRunQueue(true, false)
                 .withIdleWake(kind == Kind.APP_KERNEL ? KernelConfig.IdleWake.POLL : KernelConfig.IdleWake.IPI,
-                        m.ipiCycles(), p.getLong("ap_poll_cycles"));
+                        m.ipiCycles(), p.getLong("ap_poll_cycles"))
+                .withSliceAcrossSleeps(kind != Kind.APP_KERNEL && LINUX_SLICE_ACROSS_SLEEPS);
         Organisation org = kind == Kind.APP_KERNEL
                 ? new AppKernel(m.entryCycles() + m.kernel(AP_TRAP_INSTRUCTIONS), m.kernel(BOOTSTRAP_INSTRUCTIONS),
                         m.entryCycles() + m.kernel(Linux24.ENTRY_INSTRUCTIONS), m.exitCycles() + m.kernel(Linux24.EXIT_INSTRUCTIONS),

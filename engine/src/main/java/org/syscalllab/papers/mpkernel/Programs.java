@@ -118,17 +118,45 @@ final class Programs {
 
     /**
      * A SPLASH-2 program with {@code threads} threads: the main thread runs the serial set-up (initialising the input,
-     * touching its pages), creates the workers with clone, then all threads run {@code phases} phases of equal work
-     * separated by barriers (LinuxThreads: a synchronisation call to arrive, one per waiter to wake), touching their
-     * share of the remaining pages in the first phase; the main thread joins the workers.
+     * touching its pages), creates the workers with clone, then all threads run the program's phases separated by
+     * barriers (LinuxThreads: a synchronisation call to arrive, one per waiter to wake), touching their share of the
+     * remaining pages in the first phase; the main thread joins the workers. Within a phase every thread does the same
+     * work; phases differ as the program's steps do (a key-generation loop is long, a prefix sum over the radix is
+     * short), which matters because a phase shorter than a time slice runs in rounds when threads outnumber CPUs.
      *
      * @param serialUser    user instructions of the main thread's set-up
      * @param serialPages   pages first touched in the set-up
      * @param parallelUser  user instructions of the parallel part, all threads together
      * @param parallelPages pages first touched in the parallel part, all threads together
+     * @param phaseWork     relative work of each barrier-separated phase (shares of {@code parallelUser}), >= 0
      */
     record Splash(String name, int threads, long serialUser, long serialPages, long parallelUser, long parallelPages,
-                  int phases) {
+                  List<Double> phaseWork) {
+        Splash {
+            if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed; allowed: >= 1");
+            phaseWork = List.copyOf(phaseWork);
+            double sum = 0;
+            for (double w : phaseWork) {
+                if (!(w >= 0)) throw new IllegalArgumentException("phase_work = " + phaseWork + " is not allowed; allowed: weights >= 0");
+                sum += w;
+            }
+            if (phaseWork.isEmpty() || !(sum > 0)) {
+                throw new IllegalArgumentException("phase_work = " + phaseWork + " is not allowed; allowed: at least one positive weight");
+            }
+        }
+
+        /** {@code n} phases of equal work. */
+        static List<Double> equalPhases(int n) { return java.util.Collections.nCopies(n, 1.0); }
+
+        int phases() { return phaseWork.size(); }
+
+        /** User instructions of one thread in phase {@code i}. */
+        double threadWork(int i) {
+            double sum = 0;
+            for (double w : phaseWork) sum += w;
+            return parallelUser / (double) threads * phaseWork.get(i) / sum;
+        }
+
         /** Spawns the program's main thread (which spawns the workers); every thread is added to {@code all}. */
         KThread start(Kernel k, long affinity, double cpi, List<KThread> all) {
             WaitQueue join = new WaitQueue(name + ".join");
@@ -207,7 +235,7 @@ final class Programs {
                         }
                         if (!workDone) {
                             workDone = true;
-                            return new Op.User(Math.round(prog.parallelUser() / (double) prog.threads() / prog.phases() * cpi));
+                            return new Op.User(Math.round(prog.threadWork(phase) * cpi));
                         }
                         workDone = false;
                         phase++;
@@ -259,31 +287,50 @@ final class Programs {
     }
 
     /**
-     * SPLASH-2 RADIX -n 8000000 -p8 (Table 4.1). ASSUMPTION: each thread generates its own keys (no serial set-up
-     * beyond 1 M instructions); 100 instructions a key for generation and two radix-1024 passes; 16,000 pages of keys;
-     * 10 barrier phases.
+     * SPLASH-2 RADIX -n 8000000 -p8 (Table 4.1), with the program's default maximum key 524,288 and radix 1,024, so
+     * two digit passes. Phases, as the program's barriers separate them: every thread generates its own keys; an empty
+     * phase (the statistics-reset barrier); then per digit a local histogram, the prefix tree over the radix, the rank
+     * computation and the permutation of the keys. ASSUMPTION (instructions, the thesis gives none): no serial set-up
+     * beyond 1 M instructions; per key 68 to generate it (four modular products of doubles), 6 per digit for the
+     * histogram and 10 per digit for the permutation (100 in all); the prefix tree and rank phases about 10 instructions
+     * per radix bucket and thread (0.01 per key); 16,000 pages of keys.
      */
-    static Splash radix() { return new Splash("radix", 8, 1_000_000, 10, 800_000_000L, 16_000, 10); }
+    static Splash radix() {
+        double tree = 0.01;
+        return new Splash("radix", 8, 1_000_000, 10, 800_000_000L, 16_000,
+                List.of(68.0, 0.0, 6.0, tree, tree, 10.0, 6.0, tree, tree, 10.0));
+    }
 
     /**
-     * SPLASH-2 FFT -m20 -p8. ASSUMPTION: the main thread fills the 2^20 complex points with pseudo-random values (2
-     * values a point, 40 instructions each) and touches their 4,096 pages; the six-step FFT is 5 N log2 N flops at 2
-     * instructions a flop plus three transposes at 20 instructions a point; 8,192 further pages; 7 phases.
+     * SPLASH-2 FFT -m20 -p8, the six-step FFT. ASSUMPTION: the main thread fills the 2^m complex points with
+     * pseudo-random values (2 values a point, 40 instructions each) and touches their pages; the workers' phases, each
+     * ended by a barrier, are a start barrier, touching their share of the arrays (6 instructions a point, twice the
+     * data's pages first touched), then transpose, row FFTs (with the twiddle), transpose, row FFTs, transpose: the FFTs
+     * 5 N log2 N flops at 2 instructions a flop (half in each pass), a transpose 20 instructions a point.
      */
     static Splash fft(int m) {
         long n = 1L << m;
         long serial = n * 2 * 40;
-        long parallel = 5 * n * m * 2 + 3 * n * 20;
-        return new Splash("fft", 8, serial, n * 16 / 4096, parallel, n * 32 / 4096, 7);
+        double touch = 6, transpose = 20, rowFfts = 5.0 * m;
+        long parallel = Math.round(n * (touch + 3 * transpose + 2 * rowFfts));
+        return new Splash("fft", 8, serial, n * 16 / 4096, parallel, n * 32 / 4096,
+                List.of(0.0, touch, transpose, rowFfts, transpose, rowFfts, transpose));
     }
 
     /**
      * SPLASH-2 LU -p 8 -b 16 -n 512 (non-contiguous). ASSUMPTION: the main thread fills the 512 x 512 matrix (40
      * instructions a value, 512 pages); factorisation 2n^3/3 flops at 2 instructions a flop; one phase per block step
-     * (n/b = 32).
+     * (n/b = 32), whose work is the step's update of the trailing blocks: j^2 interior and j perimeter blocks when j
+     * block rows remain (the diagonal block's factorisation, done by its owner alone, is not modelled).
      */
     static Splash lu() {
         long n = 512;
-        return new Splash("lu", 8, n * n * 40, n * n * 8 / 4096, 2 * n * n * n / 3 * 2, 0, 32);
+        int steps = (int) (n / 16);
+        List<Double> w = new ArrayList<>();
+        for (int k = 0; k < steps; k++) {
+            double j = steps - 1 - k;
+            w.add(j * j + j);
+        }
+        return new Splash("lu", 8, n * n * 40, n * n * 8 / 4096, 2 * n * n * n / 3 * 2, 0, w);
     }
 }

@@ -11,12 +11,21 @@ import org.syscalllab.mech.CostModel;
  * refill is added) and the re-fetch of the trap path's own lines when the data streamed since the last crossing has
  * pushed them out of the L1 data cache. A call's kernel work is its path length (from {@link Linux24Paths}) at the
  * kernel CPI. A copy of n bytes between user and kernel space is {@code rep movsl} at its L1 rate plus, for every
- * line, the miss on the page-cache side (L2 while the files fit in L2, memory otherwise) and, when a block and the
- * page it is copied to no longer fit in the L1 together, the miss on the user-buffer side; misses are exposed by the
- * platform's miss-overlap factor. The L1 occupancy estimate is analytic: the share of a line evicted is the bytes
+ * line, the miss on the page-cache side (L2 while the files fit in L2, memory otherwise) and, when the lines one
+ * read/write pair cycles through no longer fit in the L1 together, the miss on the user-buffer side; misses are
+ * exposed by the platform's miss-overlap factor. A read copies a page-cache page into the user buffer and the write
+ * that follows copies the buffer into another page-cache page, so between two uses of a buffer line the L1 sees
+ * {@link #BUFFERS_PER_PAIR} blocks: the source page, the buffer and the destination page (write-allocate, as on the
+ * P6 core). The L1 occupancy estimate is analytic: the share of a line evicted is the bytes
  * streamed over the cache size (at most 1), the random-replacement approximation. Immutable.
  */
 public final class PathCostModel implements CostModel {
+    /**
+     * Blocks a read/write pair streams through the L1 between two uses of the same user-buffer line: source page,
+     * user buffer, destination page. Structural (the copy loop of MC Fig. 5), not a tuned value.
+     */
+    public static final int BUFFERS_PER_PAIR = 3;
+
     private final Platform platform;
     private final CostInputs in;
     private final long blockBytes;
@@ -82,7 +91,7 @@ public final class PathCostModel implements CostModel {
         int line = platform.lineBytes();
         long lines = (bytes + line - 1) / line;
         double pageSide = filesFitInCache() ? l1MissCycles() : platform.memoryLatencyCycles();
-        double userSide = 2 * blockBytes > platform.l1d().sizeBytes() ? l1MissCycles() : 0;
+        double userSide = BUFFERS_PER_PAIR * blockBytes > platform.l1d().sizeBytes() ? l1MissCycles() : 0;
         return Math.round(bytes / in.copyBytesPerCycle() + lines * (pageSide + userSide) * platform.missOverlap());
     }
 

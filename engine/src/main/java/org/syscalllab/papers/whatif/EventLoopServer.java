@@ -6,6 +6,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.syscalllab.mech.CallRequest;
+import org.syscalllab.mech.ExceptionLessCosts;
+import org.syscalllab.mech.SyscallCoreList;
+import org.syscalllab.mech.SyscallPages;
 import org.syscalllab.sim.Simulation;
 import org.syscalllab.sim.Tally;
 
@@ -15,6 +18,18 @@ import org.syscalllab.sim.Tally;
  * {@code maxEvents}), runs each handler and gets the request's calls done the way its {@link Version} says; a loop
  * with nothing ready blocks and is woken by the next request. Every SQE gets an id and must complete exactly once;
  * completions beyond a ring's CQ size are counted as overflows (and still delivered).
+ *
+ * <p><b>Exception-less (FLEXSC).</b> Each loop registers its own {@link SyscallPages}; it writes each call of a request
+ * into a free entry (holding the call back in user space while none is free) plus, when it took events, one
+ * exception-less {@code epoll_wait}, and carries on. With the syscall threads on the loop's own core, the loop then
+ * calls {@code flexsc_wait} (its one trap), a syscall thread takes the core, executes every submitted entry in order
+ * and hands the core back, and the loop reads the results and frees the entries. With dedicated syscall cores (chosen
+ * through a {@link SyscallCoreList}, at most one active syscall thread per core), a running syscall thread keeps taking
+ * submitted entries of every loop in submission order, each entry's line moving to its core and the result back; it
+ * sleeps when none is left. A loop traps into {@code flexsc_wait} only when it has nothing ready to handle (or no free
+ * entry) and nothing done to read; that trap sends an IPI to wake a syscall thread if one is needed, and the loop is
+ * woken by an IPI when one of its entries completes (or by the next request's arrival). Every entry goes through the
+ * pages' state machine and must complete exactly once and return to free.
  *
  * <p>Where a poller shares a core with loop 0, a step that starts while the other is running takes twice as long
  * (the two share the core half and half); CPU spent counts the work itself, not the stretched time.
@@ -49,9 +64,23 @@ public final class EventLoopServer {
     private long sqFullStalls;
     private long pollerWakeups;
     private long pollerSleeps;
+    private long entriesPosted;
+    private long entriesCompleted;
+    private long entriesReaped;
+    private long entryStalls;
+    private final BitSet entryDone = new BitSet();
+
+    // exception-less calls
+    private final FlexscConfig fx;
+    private final ExceptionLessCosts fxc;
+    private final SyscallCoreList syscallCores;
+    private final ArrayDeque<Loop> submissionOrder = new ArrayDeque<>(); // owner loop of each submitted entry, FIFO
 
     /** One SQE in flight. */
     private record Sqe(int id, int conn, Loop loop, CallRequest call, boolean last) { }
+
+    /** One exception-less call posted by a loop: a request's call, or the loop's epoll_wait ({@code conn} = -1). */
+    private record Posted(int id, int conn, CallRequest call, long kernelCycles, boolean last) { }
 
     /** One event loop and its ring. */
     private static final class Loop {
@@ -62,8 +91,16 @@ public final class EventLoopServer {
         boolean running;
         boolean blockedInEnter;
         long cqPending;
+        // exception-less calls
+        SyscallPages pages;
+        Posted[] posted;
+        final ArrayDeque<Posted> waiting = new ArrayDeque<>(); // posted while no entry was free
+        final ArrayDeque<Integer> doneEntries = new ArrayDeque<>();
+        boolean inWait;
 
         Loop(int index) { this.index = index; }
+
+        int outstanding() { return pages.capacity() - pages.count(org.syscalllab.mech.SyscallEntryState.FREE) + waiting.size(); }
     }
 
     /** The SQPOLL kernel thread. */
@@ -84,6 +121,21 @@ public final class EventLoopServer {
         for (int i = 0; i < loops.length; i++) loops[i] = new Loop(i);
         this.arrivedAt = new long[spec.connections()];
         this.poller = spec.version() == Version.SQPOLL ? new Poller() : null;
+        this.fx = spec.flexsc();
+        this.fxc = fx.costs();
+        if (spec.version() == Version.FLEXSC) {
+            for (Loop l : loops) {
+                l.pages = new SyscallPages(l.index, fx.pagesPerLoop(), fx.entriesPerPage());
+                l.posted = new Posted[l.pages.capacity()];
+            }
+            List<Integer> order = new ArrayList<>();
+            int first = fx.dedicated() ? loops.length : 0;
+            int n = fx.dedicated() ? fx.syscallCores() : loops.length;
+            for (int c = first; c < first + n; c++) order.add(c);
+            this.syscallCores = new SyscallCoreList(order, first + n);
+        } else {
+            this.syscallCores = null;
+        }
     }
 
     /** Runs until the measured requests have completed and returns what was measured. */
@@ -105,7 +157,8 @@ public final class EventLoopServer {
                 cpuCycles / costs.clockHz(), cpuCycles / costs.clockHz() / seconds,
                 (double) crossings / requestsMeasured,
                 pollerAwakeCycles == 0 ? 0 : 100.0 * pollerSpinCycles / pollerAwakeCycles,
-                sqeSubmitted, sqeCompleted, sqeSubmitted - sqeCompleted, cqOverflows, sqFullStalls, pollerWakeups, pollerSleeps);
+                sqeSubmitted, sqeCompleted, sqeSubmitted - sqeCompleted, cqOverflows, sqFullStalls, pollerWakeups, pollerSleeps,
+                entriesPosted, entriesCompleted, entriesReaped, entryStalls, pagesConsistent());
     }
 
     private long thinkTime() {
@@ -120,9 +173,10 @@ public final class EventLoopServer {
         Loop l = loopOf(conn);
         arrivedAt[conn] = sim.now();
         l.ready.add(conn);
-        if (spec.version() != Version.SYNC) postCqe(l); // a multishot receive completes
+        if (spec.version() == Version.IO_URING || spec.version() == Version.SQPOLL) postCqe(l); // a multishot receive completes
         if (!l.running) {
             l.running = true;
+            l.inWait = false;
             sim.schedule(spec.wakeupCycles(), s -> iterate(l));
         }
     }
@@ -175,6 +229,28 @@ public final class EventLoopServer {
                     if (sqes.isEmpty()) break;
                 }
             }
+            case FLEXSC -> {
+                if (fx.dedicated()) work += harvest(l);
+                for (int conn : batch) {
+                    work += costs.handlerCycles();
+                    for (int i = 0; i < calls.size(); i++) {
+                        CallRequest c = calls.get(i);
+                        work += fxc.entryWriteCycles();
+                        post(l, conn, c, costs.callWorkCycles(c), i == calls.size() - 1);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    work += fxc.entryWriteCycles();
+                    post(l, -1, EPOLL, spec.epollKernelCycles(), false);
+                }
+                if (fx.dedicated()) {
+                    long w = work;
+                    account(w);
+                    sim.schedule(w, s -> afterPosting(l));
+                    return;
+                }
+                work += runLocalBatch(l, work);
+            }
             case SQPOLL -> {
                 if (l.blockedInEnter) {
                     work += costs.entryCycles(); // the io_uring_enter(GETEVENTS) it blocked in returns
@@ -218,7 +294,10 @@ public final class EventLoopServer {
     }
 
     private void next(Loop l) {
-        if (!l.ready.isEmpty()) {
+        // same-core exception-less calls: the loop has its core back and reads every result (the batch's completions
+        // were scheduled before this event, so all of them have fired; the cycles were counted with the batch)
+        if (spec.version() == Version.FLEXSC && !fx.dedicated()) harvest(l);
+        if (!l.ready.isEmpty() || (spec.version() == Version.FLEXSC && l.outstanding() > 0)) {
             iterate(l);
         } else {
             l.running = false;
@@ -267,6 +346,149 @@ public final class EventLoopServer {
     private void crossings(int n) { if (measuring) crossings += n; }
 
     private void account(long work) { if (measuring) cpuCycles += work; }
+
+    // ---------------------------------------------------------------------------------------- exception-less calls
+    /** The loop's epoll_wait as an exception-less call (its kernel work is the spec's epoll cycles). */
+    private static final CallRequest EPOLL = new CallRequest("epoll_wait", 0, 0, 0, true, false);
+
+    /** The loop posts one call: into a free entry, or held back in user space until one frees. */
+    private void post(Loop l, int conn, CallRequest c, long kernelCycles, boolean last) {
+        if (entriesPosted >= Integer.MAX_VALUE) throw new IllegalStateException("too many exception-less calls for one run");
+        Posted q = new Posted((int) entriesPosted++, conn, c, kernelCycles, last);
+        if (!l.waiting.isEmpty() || !submit(l, q)) {
+            l.waiting.add(q);
+            entryStalls++;
+        }
+    }
+
+    private boolean submit(Loop l, Posted q) {
+        int e = l.pages.submit(q.id());
+        if (e < 0) return false;
+        l.posted[e] = q;
+        if (fx.dedicated()) submissionOrder.add(l);
+        return true;
+    }
+
+    /** Moves calls held back in user space into entries that have become free. */
+    private void refill(Loop l) {
+        while (!l.waiting.isEmpty() && l.pages.hasFree()) submit(l, l.waiting.poll());
+    }
+
+    /** The loop reads the result of every done entry and frees it; returns its user cycles. */
+    private long harvest(Loop l) {
+        long work = 0;
+        while (!l.doneEntries.isEmpty()) {
+            l.pages.reap(l.doneEntries.poll());
+            entriesReaped++;
+            work += fxc.entryWriteCycles();
+        }
+        refill(l);
+        return work;
+    }
+
+    /** A syscall thread has executed entry {@code e} of loop {@code l}. */
+    private void completeEntry(Loop l, int e) {
+        Posted q = l.posted[e];
+        if (entryDone.get(q.id())) throw new IllegalStateException("exception-less call " + q.id() + " completed twice");
+        entryDone.set(q.id());
+        entriesCompleted++;
+        l.pages.complete(e);
+        l.doneEntries.add(e);
+        if (q.last()) reply(q.conn());
+    }
+
+    /**
+     * Same-core placement: {@code flexsc_wait} (the loop's one trap), the in-kernel hand-off to a syscall thread of this
+     * core, which executes every submitted entry in order, the hand-off back, and the loop reading every result.
+     * Returns the cycles of all that; completions are scheduled where they happen within it.
+     */
+    private long runLocalBatch(Loop l, long before) {
+        long work = costs.entryCycles();
+        crossings(1);
+        syscallCores.activate(l.index);
+        work += fxc.handoffCycles();
+        for (int e; (e = l.pages.take()) >= 0; ) {
+            Posted q = l.posted[e];
+            work += fxc.dispatchCycles() + q.kernelCycles();
+            int entry = e;
+            sim.schedule(before + work, s -> completeEntry(l, entry));
+        }
+        work += fxc.handoffCycles();
+        syscallCores.deactivate(l.index);
+        int n = l.pages.count(org.syscalllab.mech.SyscallEntryState.BUSY);
+        work += (long) n * fxc.entryWriteCycles();                // read at the start of next(): see there
+        return work;
+    }
+
+    /** Dedicated placement: after posting, the loop goes on, reads results, or traps into {@code flexsc_wait}. */
+    private void afterPosting(Loop l) {
+        if (!l.doneEntries.isEmpty() || (!l.ready.isEmpty() && l.waiting.isEmpty())) {
+            iterate(l);
+        } else if (l.outstanding() > 0) {
+            long trap = costs.entryCycles();
+            crossings(1);
+            account(trap);
+            wakeSyscallThread();
+            sim.schedule(trap, s -> block(l));
+        } else {
+            l.running = false;
+        }
+    }
+
+    private void block(Loop l) {
+        if (!l.doneEntries.isEmpty()) { iterate(l); return; } // a result arrived during the trap
+        l.running = false;
+        l.inWait = true;
+    }
+
+    /** FlexSC's placement decision: the first listed syscall core with no active syscall thread, woken by an IPI. */
+    private void wakeSyscallThread() {
+        if (submissionOrder.isEmpty()) return;
+        int core = syscallCores.pick(-1);
+        if (core < 0) return;
+        syscallCores.activate(core);
+        account(fxc.ipiCycles());
+        sim.schedule(fxc.ipiCycles(), s -> serve(core));
+    }
+
+    /** A dedicated syscall thread takes the oldest submitted entry of any loop, or sleeps when there is none. */
+    private void serve(int core) {
+        Loop o = submissionOrder.poll();
+        if (o == null) {
+            syscallCores.deactivate(core);
+            return;
+        }
+        int e = o.pages.take();
+        if (e < 0) throw new IllegalStateException("loop " + o.index + " has no submitted entry although one was queued");
+        long work = fxc.dispatchCycles() + o.posted[e].kernelCycles() + 2 * fxc.lineTransferCycles();
+        account(work);
+        sim.schedule(work, s -> {
+            completeEntry(o, e);
+            if (o.inWait && !o.running) {               // the caller sleeps in flexsc_wait: an IPI wakes it
+                o.inWait = false;
+                o.running = true;
+                account(fxc.ipiCycles());
+                sim.schedule(fxc.ipiCycles(), t -> iterate(o));
+            }
+            serve(core);
+        });
+    }
+
+    /** Every loop's pages account for each entry exactly once and agree with the run's counts. */
+    private boolean pagesConsistent() {
+        if (spec.version() != Version.FLEXSC) return true;
+        long submissions = 0, completions = 0, reaps = 0, held = 0;
+        for (Loop l : loops) {
+            held += l.waiting.size();
+            int sum = 0;
+            for (org.syscalllab.mech.SyscallEntryState st : org.syscalllab.mech.SyscallEntryState.values()) sum += l.pages.count(st);
+            if (sum != l.pages.capacity()) return false;
+            submissions += l.pages.submissions();
+            completions += l.pages.completions();
+            reaps += l.pages.reaped();
+        }
+        return completions == entriesCompleted && reaps == entriesReaped && submissions + held == entriesPosted;
+    }
 
     // ------------------------------------------------------------------------------------------------ the poller
     private int pollerSlowdown() {
@@ -338,10 +560,17 @@ public final class EventLoopServer {
      * @param sqFullStalls     times a loop found its SQ ring full and had to hold SQEs back
      * @param pollerWakeups    times a loop had to wake the sleeping poller
      * @param pollerSleeps     times the poller went to sleep after its idle timeout
+     * @param entriesPosted    exception-less calls posted (whole run)
+     * @param entriesCompleted exception-less calls executed by a syscall thread (whole run)
+     * @param entriesReaped    entries whose result the loop read and that went back to free (whole run)
+     * @param entryStalls      calls a loop had to hold back because every entry of its pages was in use
+     * @param pagesConsistent  whether every loop's pages account for all their entries and agree with these counts
      */
     public record Outcome(long requests, double throughputRps, double latencyMs, double cpuSeconds, double coresBusy,
                           double crossingsPerRequest, double spinPct, long sqeSubmitted, long sqeCompleted,
-                          long sqeInFlight, long cqOverflows, long sqFullStalls, long pollerWakeups, long pollerSleeps) {
+                          long sqeInFlight, long cqOverflows, long sqFullStalls, long pollerWakeups, long pollerSleeps,
+                          long entriesPosted, long entriesCompleted, long entriesReaped, long entryStalls,
+                          boolean pagesConsistent) {
         /** CPU microseconds per measured request. */
         public double cpuMicrosPerRequest() { return cpuSeconds * 1e6 / requests; }
     }

@@ -6,6 +6,8 @@ import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
 import org.syscalllab.hw.Platform;
 import org.syscalllab.hw.Platforms;
+import org.syscalllab.mech.SyscallPages;
+import org.syscalllab.papers.flexsc.ServerModel;
 
 /**
  * The parameters the what-if experiments share, with their defaults and sources (one home each), and the
@@ -54,6 +56,18 @@ final class Knobs {
         p.add(Param.ofInt("scan_cycles_per_ring", 100, 1, 100_000, "cycles", "ASSUMPTION: one poll of one ring's tail by the poller"));
         p.add(Param.ofInt("per_ring_cap", 8, 1, 4096, "",
                 "SQEs the poller takes from one ring per pass when rings share it (Linux's IORING_SQPOLL_CAP_ENTRIES_VALUE is 8)"));
+        p.add(Param.ofInt("pages_per_loop", SyscallPages.DEFAULT_PAGES, 1, 256, "pages",
+                "exception-less: syscall pages per event loop (FlexSC §5: 8 per core)"));
+        p.add(Param.ofInt("entries_per_page", SyscallPages.DEFAULT_ENTRIES_PER_PAGE, 1, 4096, "entries",
+                "exception-less: 64-byte entries per 4 KB syscall page (FlexSC Fig. 16 caption)"));
+        p.add(Param.ofInt("entry_write_cycles", ServerModel.entryWriteCycles(), 0, 100_000, "cycles",
+                "exception-less: writing an entry or reading its result (FlexSC model's ASSUMPTION, papers.flexsc)"));
+        p.add(Param.ofInt("dispatch_cycles", ServerModel.dispatchCycles(), 0, 100_000, "cycles",
+                "exception-less: a syscall thread picking up an entry and posting its result (FlexSC model's ASSUMPTION)"));
+        p.add(Param.ofInt("handoff_cycles", ServerModel.handoffCycles(), 0, 1_000_000, "cycles",
+                "exception-less: in-kernel switch to or from a syscall thread (FlexSC model's ASSUMPTION)"));
+        p.add(Param.ofInt("syscall_cores", 0, 0, 64, "cores",
+                "exception-less: 0 = syscall threads on each loop's own core (flexsc_wait batching); k = k dedicated syscall cores"));
         p.add(Param.ofInt("warmup_requests", 2_000, 0, 100_000_000, "", "requests before statistics start"));
         p.add(Param.ofInt("measured_requests", 20_000, 1, 100_000_000, "", "requests measured per point"));
         return p;
@@ -70,11 +84,23 @@ final class Knobs {
                 p.getLong("scan_cycles_per_ring"), p.getInt("per_ring_cap"));
     }
 
+    static FlexscConfig flexsc(Params p, Platform platform, int syscallCores) {
+        return new FlexscConfig(p.getInt("pages_per_loop"), p.getInt("entries_per_page"),
+                ServerModel.exceptionLessCosts(platform, p.getLong("entry_write_cycles"), p.getLong("dispatch_cycles"),
+                        p.getLong("handoff_cycles")), syscallCores);
+    }
+
     static ServerSpec spec(Params p, Platform platform, Version v, int loops, int connections, UringConfig uring,
                            boolean pollerSharesCore) {
+        return spec(p, platform, v, loops, connections, uring, pollerSharesCore, p.getInt("syscall_cores"));
+    }
+
+    static ServerSpec spec(Params p, Platform platform, Version v, int loops, int connections, UringConfig uring,
+                           boolean pollerSharesCore, int syscallCores) {
         return new ServerSpec(v, loops, connections, cycles(platform, p.getDouble("think_us")),
                 cycles(platform, p.getDouble("wakeup_us")), p.getLong("epoll_kernel_cycles"), p.getInt("max_events"),
-                uring, pollerSharesCore, p.getLong("warmup_requests"), p.getLong("measured_requests"));
+                uring, pollerSharesCore, p.getLong("warmup_requests"), p.getLong("measured_requests"),
+                flexsc(p, platform, syscallCores));
     }
 
     static long cycles(Platform platform, double micros) {

@@ -16,10 +16,14 @@ package org.syscalllab.papers.whatif;
  *                          rather than on a core of its own
  * @param warmupRequests    requests completed before statistics start
  * @param measuredRequests  requests measured
+ * @param flexsc            syscall pages, costs and syscall-thread placement (used by FLEXSC)
  */
 public record ServerSpec(Version version, int loops, int connections, long thinkCycles, long wakeupCycles,
                          long epollKernelCycles, int maxEvents, UringConfig uring, boolean pollerSharesCore,
-                         long warmupRequests, long measuredRequests) {
+                         long warmupRequests, long measuredRequests, FlexscConfig flexsc) {
+    /** The most syscall entries a run may register in all (each is tracked individually). */
+    public static final long MAX_ENTRIES = 1L << 20;
+
     public ServerSpec {
         if (version == null) throw new IllegalArgumentException("version must not be null");
         if (loops < 1 || loops > 1024) throw new IllegalArgumentException("loops = " + loops + " is not allowed; allowed: [1, 1024]");
@@ -29,6 +33,11 @@ public record ServerSpec(Version version, int loops, int connections, long think
         if (epollKernelCycles < 0) throw new IllegalArgumentException("epoll_kernel_cycles = " + epollKernelCycles + " is not allowed; allowed: >= 0");
         if (maxEvents < 1) throw new IllegalArgumentException("max_events = " + maxEvents + " is not allowed; allowed: >= 1");
         if (uring == null) throw new IllegalArgumentException("uring must not be null");
+        if (flexsc == null) throw new IllegalArgumentException("flexsc must not be null");
+        if (version == Version.FLEXSC && (long) loops * flexsc.pagesPerLoop() * flexsc.entriesPerPage() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("pages_per_loop x entries_per_page x loops = " + flexsc.pagesPerLoop() + " x "
+                    + flexsc.entriesPerPage() + " x " + loops + " is not allowed; allowed: at most " + MAX_ENTRIES + " syscall entries in all");
+        }
         if (warmupRequests < 0) throw new IllegalArgumentException("warmup_requests = " + warmupRequests + " is not allowed; allowed: >= 0");
         if (measuredRequests < 1) throw new IllegalArgumentException("measured_requests = " + measuredRequests + " is not allowed; allowed: >= 1");
     }

@@ -4,6 +4,12 @@ package org.syscalllab.papers.whatif;
 public enum Version {
     /** One trap per call, after one {@code epoll_wait} per loop iteration. */
     SYNC("sync"),
+    /**
+     * Exception-less calls through a libflexsc-style library: the loop writes each call into a free entry of its
+     * syscall pages and carries on; syscall threads (on the loop's core after a {@code flexsc_wait}, or on dedicated
+     * cores) execute the entries; the loop reads the results and frees the entries.
+     */
+    FLEXSC("flexsc"),
     /** All of an iteration's calls as SQEs, submitted (and completions reaped) by {@code io_uring_enter}. */
     IO_URING("io_uring"),
     /** SQEs consumed by a kernel poller thread; the loop enters the kernel only to wake the poller or to block. */

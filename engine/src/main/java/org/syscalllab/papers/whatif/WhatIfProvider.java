@@ -8,6 +8,6 @@ import org.syscalllab.experiment.ExperimentProvider;
 public final class WhatIfProvider implements ExperimentProvider {
     @Override
     public List<Experiment> experiments() {
-        return List.of(new EventDrivenExperiment(), new SqpollExperiment());
+        return List.of(new EventDrivenExperiment(), new SqpollExperiment(), new ModernServersExperiment());
     }
 }

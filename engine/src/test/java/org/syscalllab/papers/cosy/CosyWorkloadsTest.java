@@ -136,4 +136,26 @@ class CosyWorkloadsTest {
         assertTrue(TB.pageCachePages() < 128L * 256);
         assertThrows(IllegalArgumentException.class, () -> TB.withRamMb(0));
     }
+
+    @Test
+    void bonnieWithTinyChunksIsRefusedNamingTheChunk() {
+        Runner r = new Runner(Catalog.load()).withThreads(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.run("cosy.fig5", Map.of("chunk_bytes", 1, "file_mb", "512")));
+        assertTrue(e.getMessage().contains("chunk_bytes"), e.getMessage());
+    }
+
+    @Test
+    void benchmarkLoopsStopWhenTheThreadIsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(org.syscalllab.experiment.RunInterruptedException.class,
+                    () -> Benchmarks.bonnie(OS, SETUP, Config.COSY_FAST, 64L * 1024 * 1024, 4096));
+            Thread.currentThread().interrupt();
+            assertThrows(org.syscalllab.experiment.RunInterruptedException.class,
+                    () -> Benchmarks.getpid(OS, SETUP, Config.VAN, 256, 1000));
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -79,4 +79,18 @@ class MpKernelExperimentsTest {
         Map<String, Object> small = Map.of("cpus", "1,2,3", "transactions", 30, "files", 5, "versions", "linux_2_4");
         assertEquals(run(e, small, 1), run(e, small, 2));
     }
+
+    @Test
+    void splashPhasesShareTheParallelWorkByTheirWeights() {
+        Programs.Splash radix = Programs.radix();
+        double perThread = 0;
+        for (int i = 0; i < radix.phases(); i++) perThread += radix.threadWork(i);
+        assertEquals(radix.parallelUser() / (double) radix.threads(), perThread, 1e-3);
+        assertTrue(radix.threadWork(0) > 5 * radix.threadWork(5), "key generation is the long phase");
+        assertEquals(0, radix.threadWork(1), 1e-12);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Programs.Splash("x", 8, 0, 0, 1, 0, java.util.List.of(0.0)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Programs.Splash("x", 8, 0, 0, 1, 0, java.util.List.of(1.0, -1.0)));
+    }
 }

@@ -73,4 +73,26 @@ class ExperimentsTest {
         e = assertThrows(IllegalArgumentException.class, () -> run("multicall.table3", Map.of("platform", "cray"), 1));
         assertTrue(e.getMessage().contains("platform"), e.getMessage());
     }
+
+    @Test
+    void copyStudyStopsWhenTheThreadIsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(org.syscalllab.experiment.RunInterruptedException.class, () -> CopyStudy.runAll(
+                    org.syscalllab.hw.Platforms.multicallPentium2Laptop(), CostInputs.defaults(), Linux24Paths.linux24(),
+                    org.syscalllab.mech.MultiCallStub.specialised(), true,
+                    org.syscalllab.papers.multicall.clustering.ClusteringOptions.transformed(), 80L * 1024, 4096));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void fourKilobyteBlocksAreBestBecauseLargerOnesOverflowTheL1() {
+        Result r = run("multicall.fig8", Map.of("block_sizes", List.of(2048L, 4096L, 8192L)), 1);
+        assertEquals(4096, r.value("sync", "best", "optimal_block_bytes"));
+        // three 4 KB blocks (source page, buffer, destination page) fit the 16 KB L1 data cache; three 8 KB ones do not
+        assertTrue(3 * 4096 <= org.syscalllab.hw.Platforms.multicallPentium2Laptop().l1d().sizeBytes());
+        assertTrue(3 * 8192 > org.syscalllab.hw.Platforms.multicallPentium2Laptop().l1d().sizeBytes());
+    }
 }

@@ -9,7 +9,8 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs snippets in this JVM (so {@code display()} and the kernel's renderers see the real objects) and can hand back
- * a variable's value as an object instead of JShell's string form.
+ * a variable's value as an object instead of JShell's string form. The snippets' classes pass through
+ * {@link ExitGuard} on their way in, so that a cell cannot end the kernel's JVM.
  */
 final class InProcessExecution implements ExecutionControlProvider {
     private volatile Control control;
@@ -62,6 +63,16 @@ final class InProcessExecution implements ExecutionControlProvider {
             } catch (ReflectiveOperationException e) {
                 throw new InternalException("cannot read " + className + "." + varName + ": " + e);
             }
+        }
+
+        @Override
+        public void load(ClassBytecodes[] cbcs)
+                throws ClassInstallException, NotImplementedException, EngineTerminationException {
+            ClassBytecodes[] guarded = new ClassBytecodes[cbcs.length];
+            for (int i = 0; i < cbcs.length; i++) {
+                guarded[i] = new ClassBytecodes(cbcs[i].name(), ExitGuard.rewrite(cbcs[i].bytecodes()));
+            }
+            super.load(guarded);
         }
 
         @Override

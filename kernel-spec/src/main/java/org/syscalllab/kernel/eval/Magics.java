@@ -81,11 +81,16 @@ public final class Magics {
 
     static Line parseLine(String line) {
         List<String> words = tokenize(line.substring(1));
-        if (words.isEmpty()) throw magicError("a lone '%' is not a magic; known magics: %classpath, %jars");
+        if (words.isEmpty()) throw magicError("a lone '%' is not a magic; known magics: " + known());
         String name = words.get(0);
-        if (!NAMES.contains(name)) throw magicError("unknown magic %" + name + "; known magics: %classpath, %jars");
+        if (!NAMES.contains(name)) throw magicError("unknown magic %" + name + "; known magics: " + known());
         if (words.size() < 2) throw magicError("%" + name + " needs at least one path");
         return new Line(name, words.subList(1, words.size()));
+    }
+
+    /** The known magics as a reader types them: "%classpath, %jars". */
+    static String known() {
+        return String.join(", ", NAMES.stream().sorted().map(n -> "%" + n).toList());
     }
 
     /** Blank-separated words; "double" or 'single' quotes keep blanks inside a word. */

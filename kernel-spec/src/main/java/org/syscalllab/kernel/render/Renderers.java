@@ -54,17 +54,34 @@ public final class Renderers {
         return renderers;
     }
 
-    /** The bundle of the first renderer that handles {@code value}, else its {@code toString()} as text; never empty. */
+    /**
+     * The bundle of the first renderer that handles {@code value}, else its {@code toString()} as text; never empty.
+     *
+     * @throws RenderException naming the renderer when it (or the value's {@code toString()}) throws
+     */
     public Map<String, String> render(Object value) {
         if (value == null) return Map.of("text/plain", "null");
         for (MimeRenderer r : renderers) {
-            if (r.handles(value)) {
-                Map<String, String> bundle = new LinkedHashMap<>(r.render(value));
-                bundle.putIfAbsent("text/plain", String.valueOf(value));
+            if (guarded("renderer " + r.getClass().getName() + ".handles", value, () -> r.handles(value))) {
+                Map<String, String> bundle = guarded("renderer " + r.getClass().getName(), value, () -> new LinkedHashMap<>(r.render(value)));
+                if (!bundle.containsKey("text/plain")) bundle.put("text/plain", text(value));
                 return bundle;
             }
         }
-        return Map.of("text/plain", String.valueOf(value));
+        return Map.of("text/plain", text(value));
+    }
+
+    private static String text(Object value) {
+        return guarded("toString()", value, () -> String.valueOf(value));
+    }
+
+    /** Runs a renderer's code; what it throws (an exception, a linkage problem, a stack overflow) becomes a RenderException. */
+    private static <T> T guarded(String what, Object value, java.util.function.Supplier<T> code) {
+        try {
+            return code.get();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            throw new RenderException(what, value, e);
+        }
     }
 
     /**

@@ -166,4 +166,33 @@ class CellEvaluatorTest {
         assertTrue(e.getMessage().contains("stopGrace"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new CellEvaluator.Options(null, Duration.ZERO, Path.of(".")));
     }
+
+    @Test
+    void anExitInACellIsRefusedWithAClearErrorAndTheNextCellRuns() {
+        evaluator.eval("void quit9() { System.exit(9); }");
+        List<String> exits = List.of("System.exit(3);", "Runtime.getRuntime().exit(4);", "Runtime.getRuntime().halt(5);",
+                "java.util.function.IntConsumer ex6 = System::exit;\nex6.accept(6);",
+                "try { System.exit(7); } catch (Exception e) { }\nint after7 = 1;", "quit9();");
+        for (String cell : exits) {
+            CellError e = assertThrows(CellError.class, () -> evaluator.eval(cell), cell);
+            assertEquals("ExitRefusedError", e.ename(), cell);
+            assertTrue(e.evalue().contains("refused: a cell cannot end the kernel"), e.evalue());
+        }
+        // the refusal is not swallowed by catch (Exception): the cell stopped before declaring after7
+        assertEquals("CompilationError", assertThrows(CellError.class, () -> evaluator.eval("after7")).ename());
+        assertEquals(2, evaluator.eval("1 + 1").value().orElseThrow());
+    }
+
+    @Test
+    void classesWithoutExitCallsLoadUnchanged() throws Exception {
+        byte[] own;
+        try (var in = CellEvaluatorTest.class.getResourceAsStream("CellEvaluatorTest.class")) {
+            own = in.readAllBytes();
+        }
+        assertTrue(ExitGuard.rewrite(own) == own);
+        assertEquals("exit", ExitGuard.target("java/lang/System", "exit", "(I)V"));
+        assertEquals("halt", ExitGuard.target("java/lang/Runtime", "halt", "(I)V"));
+        assertEquals(null, ExitGuard.target("java/lang/System", "exit", "(J)V"));
+        assertEquals(null, ExitGuard.target("my/App", "exit", "(I)V"));
+    }
 }

@@ -78,6 +78,26 @@ class RenderersTest {
     }
 
     @Test
+    void aRendererThatThrowsIsNamedInTheError() {
+        Displayable broken = () -> {
+            throw new IllegalStateException("no bundle today");
+        };
+        RenderException e = assertThrows(RenderException.class, () -> renderers.render(broken));
+        assertTrue(e.getMessage().contains(DisplayableRenderer.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains("no bundle today"), e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalStateException);
+        Object badText = new Object() {
+            @Override public String toString() { throw new UnsupportedOperationException("no text"); }
+        };
+        RenderException t = assertThrows(RenderException.class, () -> renderers.render(badText));
+        assertTrue(t.getMessage().startsWith("toString() failed"), t.getMessage());
+        Object deep = new Object() {
+            @Override public String toString() { return toString(); }
+        };
+        assertTrue(assertThrows(RenderException.class, () -> renderers.render(deep)).getCause() instanceof StackOverflowError);
+    }
+
+    @Test
     void anythingElseIsItsText() {
         assertEquals(Map.of("text/plain", "42"), renderers.render(42));
         assertEquals(Map.of("text/plain", "null"), renderers.render(null));

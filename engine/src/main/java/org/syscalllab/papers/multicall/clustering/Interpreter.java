@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.syscalllab.experiment.RunContext;
 import org.syscalllab.mech.CallRequest;
 
 /**
@@ -103,6 +104,7 @@ public final class Interpreter {
             int t = cfg.nodeOf(w.id());
             while (!halted) {
                 if (++steps > maxSteps) throw new StepLimitException("program " + cfg.program().name() + " ran more than " + maxSteps + " steps");
+                RunContext.checkInterrupted();      // a small block size makes a long trace: honour Jupyter's interrupt
                 if (w.condCall() != null) call(w.condCall());
                 visit(t);
                 if (regionOf[t] == null) pendingUser += branchInstructions;
