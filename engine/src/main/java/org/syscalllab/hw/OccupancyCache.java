@@ -209,7 +209,12 @@ final class OccupancyCache implements OwnerCounts {
         // drop an oldest cohort that holds nothing
         if (hasBase) {
             boolean empty = true;
-            for (int s : activeList) if (base[s] > EMPTY) empty = false;
+            for (int s : activeList) {
+                if (base[s] > EMPTY) {
+                    empty = false;
+                    break;
+                }
+            }
             if (empty) {
                 hasBase = false;
                 Arrays.fill(base, 0);
@@ -301,16 +306,18 @@ final class OccupancyCache implements OwnerCounts {
         long[] q = bySlot[s];
         int qm = q.length - 1;
         double sc = scale[s];
+        boolean dropped = false;
         while (bsHead[s] != bsTail[s]) {
             long seq = q[bsHead[s]];
             int x = (int) seq & mask;
             if (seq >= head && cSlot[x] == s) {
                 if (cRaw[x] * sc > EMPTY) break;
                 drop(x);
+                dropped = true;
             }
             bsHead[s] = (bsHead[s] + 1) & qm;
         }
-        trimHead();
+        if (dropped) trimHead();                  // the head is trimmed after every operation: only a drop can untrim it
     }
 
     /** Folds stream s's scale factor into its entries (keeps the raw values in range). */

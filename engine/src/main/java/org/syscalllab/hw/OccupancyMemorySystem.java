@@ -77,6 +77,15 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
         LevelPlan dtlb;
         LevelPlan l1i;
         LevelPlan l1d;
+        // a RANDOM burst's per-burst work space (a plan serves one memory system, one burst at a time): each stream's
+        // region lines, the unified levels' touched lines and references per line, and the levels' misses
+        double[] lines;
+        double[] d;
+        double[] perLine;
+        double[] missI;
+        double[] missD;
+        double[] reqA;
+        double[] reqB;
 
         Plan(double[] refs, int[] slots, boolean allRandom) {
             this.refs = refs;
@@ -147,6 +156,14 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
             p.dtlb = levelPlan(dtlb, ss, reqD, true);
             p.l1i = levelPlan(l1i, ss, reqI, false);
             p.l1d = levelPlan(l1d, ss, reqD, false);
+            p.lines = new double[n];
+            for (int i = 0; i < n; i++) p.lines[i] = ss.get(i).region().lines();
+            p.d = new double[n];
+            p.perLine = new double[n];
+            p.missI = new double[n];
+            p.missD = new double[n];
+            p.reqA = new double[n];
+            p.reqB = new double[n];
         } else {
             // chunks: keep the distinct lines touched per chunk within a quarter of the smallest first-level structure
             double distinct = 0;
@@ -203,17 +220,42 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
         int[] slots = plan.slots;
         int n = ss.size();
         Misses m = new Misses();
-        apply(plan.itlb, itlb, ss, slots, Structure.ITLB, m, 0);
-        apply(plan.dtlb, dtlb, ss, slots, Structure.DTLB, m, 0);
-        double[] missI = apply(plan.l1i, l1i, ss, slots, Structure.L1I, m, 0);
-        double[] missD = apply(plan.l1d, l1d, ss, slots, Structure.L1D, m, 0);
-        double[] req = new double[n];
+        // the TLBs' misses are only counted; their buffer is reused for the L1s'
+        apply(plan.itlb, itlb, ss, slots, Structure.ITLB, m, 0, plan.missI);
+        apply(plan.dtlb, dtlb, ss, slots, Structure.DTLB, m, 0, plan.missI);
+        double[] missI = apply(plan.l1i, l1i, ss, slots, Structure.L1I, m, 0, plan.missI);
+        double[] missD = apply(plan.l1d, l1d, ss, slots, Structure.L1D, m, 0, plan.missD);
+        double[] req = plan.reqA;
+        double[] out = plan.reqB;
         for (int i = 0; i < n; i++) req[i] = missI[i] + missD[i];
         for (int lv = 0; lv < unified.length; lv++) {
             OccupancyCache u = unified[lv];
-            req = apply(levelPlan(u, ss, req, false), u, ss, slots, unifiedId(lv), m, prefetch[lv]);
+            apply(unifiedPlan(u, ss, plan, req), u, ss, slots, unifiedId(lv), m, prefetch[lv], out);
+            double[] t = req;
+            req = out;
+            out = t;
         }
         return m;
+    }
+
+    /**
+     * {@link #levelPlan} of a unified level for the requests {@code refs} reaching it, in the plan's work space: the
+     * same arithmetic without allocating, for the usual short burst (a burst that reaches the level's steady state
+     * takes the general path).
+     */
+    private static LevelPlan unifiedPlan(OccupancyCache c, List<Stream> ss, Plan plan, double[] refs) {
+        int n = refs.length;
+        double[] size = plan.lines;
+        double[] d = plan.d;
+        double[] perLine = plan.perLine;
+        double touched = 0;
+        for (int i = 0; i < n; i++) {
+            d[i] = refs[i] > 0 ? size[i] * touchedShare(refs[i] / size[i]) : 0;
+            perLine[i] = refs[i] / size[i];
+            touched += d[i];
+        }
+        if (touched <= c.capacity() / 2) return new LevelPlan(refs, size, d, perLine, false, null, null, null);
+        return levelPlan(c, ss, refs, false);
     }
 
     /**
@@ -254,10 +296,10 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
      * (cohorts); a longer burst reaches that level's steady state, computed with the characteristic-time approximation
      * for the rates reaching the level, plus the lines it had to bring in to get there.
      */
-    private double[] apply(LevelPlan lp, OccupancyCache c, List<Stream> ss, int[] slots, Structure id, Misses m, double k) {
+    private double[] apply(LevelPlan lp, OccupancyCache c, List<Stream> ss, int[] slots, Structure id, Misses m, double k, double[] miss) {
         int n = ss.size();
         double[] size = lp.size;
-        double[] miss = new double[n];
+        Arrays.fill(miss, 0);
         for (int i = 0; i < n; i++) c.rate(slots[i], lp.perLine[i]);
         if (!lp.steadyState) {
             double[] d = lp.d;
