@@ -101,8 +101,10 @@ final class OccupancyCache implements OwnerCounts {
     }
 
     /** {@code hits} of stream s's present lines were referenced again: move them out of their old cohorts. */
-    void hit(int s, double hits) {
-        double p = present(s);
+    void hit(int s, double hits) { hit(s, hits, present(s)); }
+
+    /** {@link #hit(int, double)} when the caller has just read {@code p = present(s)}. */
+    void hit(int s, double hits, double p) {
         if (p <= 0 || hits <= 0) return;
         double f = Math.min(1, hits / p);
         if (hasBase) base[s] -= base[s] * f;

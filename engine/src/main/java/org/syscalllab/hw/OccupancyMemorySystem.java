@@ -72,6 +72,7 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
         final double[] refs;
         final int[] slots;
         final boolean allRandom;
+        double[] lastRefs;                                   // the references array last matched (identity fast path)
         int chunks;
         LevelPlan itlb;
         LevelPlan dtlb;
@@ -136,7 +137,14 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
             plans.put(ss, ps);
             nextPlan.put(ss, new int[1]);
         }
-        for (Plan p : ps) if (p != null && Arrays.equals(p.refs, refs)) return p;
+        for (Plan p : ps) {
+            if (p == null) continue;
+            if (p.lastRefs == refs) return p;                // the same burst again (callers reuse immutable bursts)
+            if (Arrays.equals(p.refs, refs)) {
+                p.lastRefs = refs;
+                return p;
+            }
+        }
         int n = ss.size();
         int[] slots = new int[n];
         boolean allRandom = true;
@@ -307,7 +315,7 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
                 if (d[i] <= 0) continue;
                 double p = c.present(slots[i]);
                 miss[i] = d[i] * Math.max(0, 1 - p / size[i]);
-                c.hit(slots[i], d[i] - miss[i]);
+                c.hit(slots[i], d[i] - miss[i], p);
                 double extra = 0;
                 if (k > 0) {
                     int pl = ss.get(i).instruction() ? pageLinesI : pageLinesD;
@@ -329,7 +337,7 @@ public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyC
                 miss[i] = steady + refill;
                 // present lines the burst touched become young; untouched ones keep their age. Each miss brings in a
                 // line (at most the stream's steady share); the overflow pushes out the oldest lines, whoever owns them
-                c.hit(slots[i], p * touchedShare);
+                c.hit(slots[i], p * touchedShare, p);
                 c.insert(slots[i], Math.min(res[i], steady + refill));
             }
             c.commit();

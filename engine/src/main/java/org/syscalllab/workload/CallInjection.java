@@ -1,6 +1,7 @@
 package org.syscalllab.workload;
 
 import java.util.List;
+import org.syscalllab.hw.Burst;
 import org.syscalllab.hw.CoreTiming;
 import org.syscalllab.hw.MemorySystem;
 import org.syscalllab.hw.Misses;
@@ -86,24 +87,34 @@ public final class CallInjection {
 
     /** User work of {@code instructions} instructions (no call). */
     public Interval user(double instructions) {
-        Misses m = mem.run(program.burst(instructions));
+        if (lastUserBurst == null || Double.doubleToLongBits(instructions) != Double.doubleToLongBits(lastUserInstructions)) {
+            lastUserBurst = program.burst(instructions);
+            lastUserInstructions = instructions;
+        }
+        Misses m = mem.run(lastUserBurst);
         return new Interval(instructions, timing.cycles(instructions, userCoreCpi, m), m);
     }
 
     private final java.util.Map<String, List<Stream>> placed = new java.util.HashMap<>();
     private long nextKernelPage = KernelPath.KERNEL_BASE_PAGE;
-    private final java.util.Map<KernelPath, List<Stream>> byPath = new java.util.IdentityHashMap<>();  // placed, by instance
+    private final java.util.Map<KernelPath, Burst> byPath = new java.util.IdentityHashMap<>();  // a path's burst, placed, by instance
+    // the last user burst (a server's user work repeats one length; a burst is immutable, so it is reused)
+    private double lastUserInstructions;
+    private Burst lastUserBurst;
 
     /** The kernel path of one call, mode switches included (kernel time). */
     public Interval kernel(KernelPath k) {
-        List<Stream> known = byPath.get(k);
-        List<Stream> ss = known != null ? known : placed.computeIfAbsent(k.name() + "#" + k.hashCode(), key -> {
-            List<Stream> s = k.streams(nextKernelPage, platform.dtlb().pageBytes() / platform.lineBytes());
-            nextKernelPage += k.pagesSpanned() + 1;
-            return s;
-        });
-        if (known == null) byPath.put(k, ss);
-        Misses m = mem.run(k.burst(ss));
+        Burst b = byPath.get(k);
+        if (b == null) {
+            List<Stream> ss = placed.computeIfAbsent(k.name() + "#" + k.hashCode(), key -> {
+                List<Stream> s = k.streams(nextKernelPage, platform.dtlb().pageBytes() / platform.lineBytes());
+                nextKernelPage += k.pagesSpanned() + 1;
+                return s;
+            });
+            b = k.burst(ss);
+            byPath.put(k, b);
+        }
+        Misses m = mem.run(b);
         double cycles = timing.cycles(k.instructions(), 1.0 / k.coreIpc(), m) + platform.syscallRoundTripCycles();
         return new Interval(k.instructions(), cycles, m);
     }
