@@ -21,7 +21,7 @@ import org.syscalllab.sim.SimulationInterruptedException;
 import org.syscalllab.sim.SimulationLimitException;
 
 /**
- * The command line behind {@code ./lab list|run|check}. Exit status: 0 success; 1 a claim failed (or the gate did not
+ * The command line behind {@code ./lab list|run|check|warm}. Exit status: 0 success; 1 a claim failed (or the gate did not
  * hold); 2 bad usage or an invalid parameter (the message names the field and the allowed values); 3 a run failed.
  */
 public final class Main {
@@ -58,6 +58,7 @@ public final class Main {
                 case "list" -> list(rest);
                 case "run" -> run(rest);
                 case "check" -> check(rest);
+                case "warm" -> warm(rest);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
@@ -91,6 +92,9 @@ public final class Main {
                                                      run one experiment; tidy CSV to stdout or FILE
               check [--claims FILE] [--gate KNOWN_MISSES] [--no-cache] [--threads N]
                                                      evaluate the claims; last line 'N passed, M failed'
+              warm [ID]... [--jobs J] [--threads N]
+                                                     run the default spec of every experiment (or of the IDs)
+                                                     into the result cache, J at a time; one line per experiment
             """;
 
     private int usage(String problem) {
@@ -175,6 +179,69 @@ public final class Main {
         return rc;
     }
 
+    // ---- warm -------------------------------------------------------------------------------------------------
+
+    /**
+     * Fills the result cache with the default run of every experiment (the runs {@code check}, the scorecard and the
+     * notebooks share), {@code --jobs} experiments at a time, and prints how long each took: where a cold
+     * {@code ./lab reproduce} spends its time. A failing run is reported and the others go on (exit status 3).
+     */
+    private int warm(List<String> args) {
+        Options o = Options.parse(args, false);
+        if (o.claims != null || o.gate != null || o.noCache) throw new UsageException("warm takes only IDs, --jobs and --threads");
+        List<String> ids = o.positional.isEmpty() ? catalog.ids() : o.positional;
+        for (String id : ids) catalog.get(id); // an unknown id fails before anything runs
+        Runner runner = new Runner(catalog);
+        if (o.threads > 0) runner = runner.withThreads(o.threads);
+        Runner r = runner;
+        long t0 = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(o.jobs, t -> {
+            Thread th = new Thread(t, "warm");
+            th.setDaemon(true);
+            return th;
+        });
+        List<java.util.concurrent.Future<String>> lines = new ArrayList<>();
+        try {
+            for (String id : ids) {
+                lines.add(pool.submit(() -> {
+                    long s = System.nanoTime();
+                    try {
+                        Result res = r.run(id, Map.of());
+                        String line = String.format(java.util.Locale.ROOT, "warm %-24s %7.2f s  %s", id,
+                                (System.nanoTime() - s) / 1e9, res.cached() ? "from cache" : "computed");
+                        synchronized (out) {
+                            out.println(line);
+                            out.flush();
+                        }
+                        return null;
+                    } catch (RuntimeException e) {
+                        String line = "warm " + id + " FAILED: " + e;
+                        synchronized (out) {
+                            out.println(line);
+                        }
+                        return line;
+                    }
+                }));
+            }
+            int failed = 0;
+            for (java.util.concurrent.Future<String> f : lines) {
+                try {
+                    if (f.get() != null) failed++;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SimulationInterruptedException("warm interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            out.printf(java.util.Locale.ROOT, "warm: %d experiments in %.1f s, %d failed%n", ids.size(),
+                    (System.nanoTime() - t0) / 1e9, failed);
+            return failed == 0 ? OK : RUN_ERROR;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Runner runner(Options o) {
         Runner r = new Runner(catalog);
         if (System.console() != null) r = r.withProgress(org.syscalllab.experiment.Progress.console(err));
@@ -190,6 +257,7 @@ public final class Main {
         String csv, claims, gate;
         boolean noCache;
         int threads;
+        int jobs = 1;
 
         static Options parse(List<String> args, boolean forRun) {
             Options o = new Options();
@@ -213,6 +281,17 @@ public final class Main {
                         o.gate = value(args, ++i, a);
                     }
                     case "--no-cache" -> o.noCache = true;
+                    case "--jobs" -> {
+                        String v = value(args, ++i, a);
+                        try {
+                            o.jobs = Integer.parseInt(v);
+                        } catch (NumberFormatException e) {
+                            o.jobs = -1;
+                        }
+                        if (o.jobs < 1 || o.jobs > 64) {
+                            throw new IllegalArgumentException("jobs = " + v + " is not allowed; allowed: an integer in [1, 64]");
+                        }
+                    }
                     case "--threads" -> {
                         String v = value(args, ++i, a);
                         try {

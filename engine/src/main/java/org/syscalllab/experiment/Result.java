@@ -25,9 +25,20 @@ import tech.tablesaw.io.html.HtmlWriteOptions;
  * @param host       wall time, events and simulated cycles on the host
  * @param cached     whether this result was read from the result cache
  * @param computedAt when the rows were computed
+ * @param reuse      for a computed run, how many of its sweep points came from the cache
  */
 public record Result(String experiment, String title, Table table, Params config, HostStats host, boolean cached,
-                     Instant computedAt) implements Displayable {
+                     Instant computedAt, PointReuse reuse) implements Displayable {
+
+    public Result {
+        if (reuse == null) throw new IllegalArgumentException("reuse must not be null (use PointReuse.NONE)");
+    }
+
+    /** A result none of whose points came from the point cache. */
+    public Result(String experiment, String title, Table table, Params config, HostStats host, boolean cached,
+                  Instant computedAt) {
+        this(experiment, title, table, config, host, cached, computedAt, PointReuse.NONE);
+    }
 
     /** The tidy CSV of the contract: header {@code experiment,series,x,metric,value}, canonical numbers, '\n' ends. */
     public String toCsv() {
@@ -82,9 +93,14 @@ public record Result(String experiment, String title, Table table, Params config
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** Where the numbers come from, for people: "computed in 0.4 s ..." or "from cache, computed 3 min ago ...". */
+    /**
+     * Where the numbers come from, for people: "computed: 0.4 s wall ...", "computed: ...; 3 of 4 points from cache
+     * (oldest computed 2 min ago)" or "from cache, computed 3 min ago (...)".
+     */
     public String provenance() {
-        return (cached ? "from cache, computed " + ago(age()) + " (" + host.summary() + ")" : "computed: " + host.summary());
+        if (cached) return "from cache, computed " + ago(age()) + " (" + host.summary() + ")";
+        String points = reuse.summary(Instant.now());
+        return "computed: " + host.summary() + (points.isEmpty() ? "" : "; " + points);
     }
 
     static String ago(Duration d) {

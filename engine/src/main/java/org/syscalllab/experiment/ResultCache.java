@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.syscalllab.report.Csv;
 import tech.tablesaw.api.Row;
@@ -27,18 +28,34 @@ import tech.tablesaw.api.Row;
  * version is the release version plus a fingerprint of the engine's code (the jar's or class directory's bytes), so
  * any rebuilt model invalidates every entry. Values are stored at full double precision, so a cached result equals the
  * fresh one. The directory is {@code $SYSCALL_LAB_CACHE}, else {@code $XDG_CACHE_HOME/syscall-lab}, else
- * {@code ~/.cache/syscall-lab}. Entries are written atomically; an unreadable entry is ignored (recomputed).
+ * {@code ~/.cache/syscall-lab}. Entries are written atomically; an unreadable entry is ignored (recomputed) with a
+ * warning. Besides whole runs it keeps single sweep points ({@link #loadPoint}, {@link #storePoint}; see
+ * {@link RunContext#sweepOver}), so that a parameter edit recomputes only the points it changed.
  */
 public final class ResultCache {
     /** Environment variable naming the cache directory. */
     public static final String ENV = "SYSCALL_LAB_CACHE";
 
-    private final Path dir;
+    /** A point entry: its payload (written by a {@link PointCodec}) and when it was computed. */
+    public record PointEntry(String payload, Instant computedAt) { }
 
+    private final Path dir;
+    private final Consumer<String> warnings;
+
+    /** A cache in {@code dir} that prints warnings (a damaged entry) to standard error. */
     public ResultCache(Path dir) {
-        if (dir == null) throw new IllegalArgumentException("cache directory must not be null");
-        this.dir = dir;
+        this(dir, w -> System.err.println("[syscall-lab] warning: " + w));
     }
+
+    private ResultCache(Path dir, Consumer<String> warnings) {
+        if (dir == null) throw new IllegalArgumentException("cache directory must not be null");
+        if (warnings == null) throw new IllegalArgumentException("warnings must not be null");
+        this.dir = dir;
+        this.warnings = warnings;
+    }
+
+    /** The same cache, sending its warnings to {@code sink} instead of standard error. */
+    public ResultCache withWarnings(Consumer<String> sink) { return new ResultCache(dir, sink); }
 
     /** The cache in its standard place (see the class comment). */
     public static ResultCache standard() {
@@ -84,7 +101,59 @@ public final class ResultCache {
             return Optional.of(new Result(e.id(), e.title(), t.toTable(), params, h, true,
                     Instant.parse(p.getProperty("computed_at"))));
         } catch (IOException | RuntimeException ex) {
-            return Optional.empty(); // a damaged or foreign entry: recompute
+            warnings.accept("ignoring damaged cache entry " + rows.getFileName() + " (" + ex + "); recomputing " + e.id());
+            return Optional.empty();
+        }
+    }
+
+    /** The file of a point entry; {@code keyText} is the full text the key is made from. */
+    private Path pointFile(String keyText) { return dir.resolve(sha256(keyText) + ".point"); }
+
+    /**
+     * The point entry stored under {@code keyText}, if present and readable. The entry repeats its key text, so a
+     * foreign or damaged file is never mistaken for it: such a file is ignored with a warning.
+     */
+    public Optional<PointEntry> loadPoint(String keyText) {
+        Path f = pointFile(keyText);
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            String payload = p.getProperty("payload"), at = p.getProperty("computed_at");
+            if (!keyText.equals(p.getProperty("key")) || payload == null || at == null) {
+                throw new IllegalArgumentException("the entry does not hold its key, payload and time");
+            }
+            return Optional.of(new PointEntry(payload, Instant.parse(at)));
+        } catch (IOException | RuntimeException ex) {
+            warnings.accept("ignoring damaged cache entry " + f.getFileName() + " (" + ex + "); recomputing the point");
+            return Optional.empty();
+        }
+    }
+
+    /** Reports a point entry whose payload its codec could not read (it is then recomputed and overwritten). */
+    void warnUnreadablePoint(String keyText, RuntimeException ex) {
+        warnings.accept("ignoring damaged cache entry " + pointFile(keyText).getFileName() + " (" + ex
+                + "); recomputing the point");
+    }
+
+    /** Stores a point entry (errors are ignored: the cache is an optimisation). */
+    public void storePoint(String keyText, String payload, Instant computedAt) {
+        try {
+            Files.createDirectories(dir);
+            Properties p = new Properties();
+            p.setProperty("key", keyText);
+            p.setProperty("computed_at", computedAt.toString());
+            p.setProperty("payload", payload);
+            Path f = pointFile(keyText);
+            Path tmp = Files.createTempFile(dir, f.getFileName().toString(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, null);
+            }
+            move(tmp, f);
+        } catch (IOException | UncheckedIOException e) {
+            // not fatal: the point is returned anyway
         }
     }
 
@@ -127,7 +196,7 @@ public final class ResultCache {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : (Iterable<Path>) s::iterator) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(".csv") || name.endsWith(".properties") || name.endsWith(".tmp")) {
+                if (name.endsWith(".csv") || name.endsWith(".properties") || name.endsWith(".point") || name.endsWith(".tmp")) {
                     Files.deleteIfExists(f);
                     n++;
                 }

@@ -2,6 +2,7 @@ package org.syscalllab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,18 +48,20 @@ public final class RunContext {
     private final Counters counters;
     private final Limits limits;
     private final List<Simulation> simulations = new ArrayList<>(); // created by this context, not yet accounted
+    private final PointCache pointCache; // null: sweepOver does not cache
 
     public RunContext(long seed, int threads, Progress progress) {
-        this(seed, threads, progress, new Counters(), Limits.DEFAULT);
+        this(seed, threads, progress, new Counters(), Limits.DEFAULT, null);
     }
 
-    RunContext(long seed, int threads, Progress progress, Counters counters, Limits limits) {
+    RunContext(long seed, int threads, Progress progress, Counters counters, Limits limits, PointCache pointCache) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed; allowed: >= 1");
         this.seed = seed;
         this.threads = threads;
         this.progress = progress == null ? Progress.NONE : progress;
         this.counters = counters;
         this.limits = limits == null ? Limits.DEFAULT : limits;
+        this.pointCache = pointCache;
     }
 
     /** The bounds every simulation of this run gets. */
@@ -127,6 +130,43 @@ public final class RunContext {
      * An interrupt of the calling thread stops every worker and throws {@link RunInterruptedException}.
      */
     public <P, R> List<R> sweep(List<P> points, PointFunction<P, R> f) {
+        return sweepPoints(points, (point, i) -> runPoint(point, i, f));
+    }
+
+    /**
+     * Like {@link #sweep}, and each point's result is kept in the run's result cache, so that editing one value of
+     * {@code parameter} recomputes only that point. A point's key is (experiment id, this sweep's ordinal in the run,
+     * {@code parameter}, every other parameter of the run, the point's index and canonical value, engine version).
+     * <p>The caller promises that {@code f}'s result depends only on the point, its context, and the parameters other
+     * than {@code parameter} (so {@code f} must not read {@code parameter} itself, only the point) and that the run
+     * makes the same sweeps in the same order for the same other parameters. {@code codec} must round-trip exactly.
+     * Without a cache (bypassed, or a context made directly) this is {@link #sweep}.
+     */
+    public <P, R> List<R> sweepOver(String parameter, List<P> points, PointCodec<R> codec, PointFunction<P, R> f) {
+        if (codec == null) throw new IllegalArgumentException("codec must not be null");
+        if (pointCache == null) return sweep(points, f);
+        String sweepKey = pointCache.sweepKey(parameter);
+        List<String> keys = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) keys.add(PointCache.pointKey(sweepKey, i, points.get(i)));
+        pointCache.counted(points.size());
+        return sweepPoints(points, (point, i) -> {
+            Optional<R> hit = pointCache.load(keys.get(i), codec);
+            if (hit.isPresent()) return hit.get();
+            R r = runPoint(point, i, f);
+            pointCache.store(keys.get(i), codec, r);
+            return r;
+        });
+    }
+
+    /** How many points of this run's {@link #sweepOver} sweeps came from the cache. */
+    PointReuse pointReuse() { return pointCache == null ? PointReuse.NONE : pointCache.reuse(); }
+
+    /** One point of a sweep, given its index. */
+    private interface PointBody<P, R> {
+        R run(P point, int index);
+    }
+
+    private <P, R> List<R> sweepPoints(List<P> points, PointBody<P, R> body) {
         int n = points.size();
         progress.start(n);
         List<R> out = new ArrayList<>(n);
@@ -134,7 +174,7 @@ public final class RunContext {
             if (threads == 1 || n <= 1) {
                 for (int i = 0; i < n; i++) {
                     checkInterrupted();
-                    out.add(runPoint(points.get(i), i, f));
+                    out.add(body.run(points.get(i), i));
                     progress.pointDone();
                 }
                 return out;
@@ -149,7 +189,7 @@ public final class RunContext {
                 for (int i = 0; i < n; i++) {
                     final int idx = i;
                     futures.add(pool.submit(() -> {
-                        R r = runPoint(points.get(idx), idx, f);
+                        R r = body.run(points.get(idx), idx);
                         progress.pointDone();
                         return r;
                     }));
@@ -189,6 +229,6 @@ public final class RunContext {
     }
 
     private RunContext child(int index) {
-        return new RunContext(Streams.derive(seed, index), 1, Progress.NONE, counters, limits);
+        return new RunContext(Streams.derive(seed, index), 1, Progress.NONE, counters, limits, null);
     }
 }

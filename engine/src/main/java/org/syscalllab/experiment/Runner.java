@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Runs experiments: resolves and validates parameters (before anything is simulated), looks the spec up in the
- * {@link ResultCache} (unless bypassed), runs, and wraps the rows in a {@link Result} with host statistics. Immutable;
+ * {@link ResultCache} (unless bypassed), runs (reusing the cache's single points in {@link RunContext#sweepOver}),
+ * and wraps the rows in a {@link Result} with host statistics. Immutable;
  * configure with the {@code with...} methods. The thread count never changes the numbers, only the wall time.
  */
 public final class Runner {
@@ -97,7 +98,8 @@ public final class Runner {
         }
         long t0 = System.nanoTime();
         TidyRows rows = new TidyRows(e.id());
-        RunContext ctx = new RunContext(params.getLong("seed"), threads, progress, new RunContext.Counters(), limits);
+        RunContext ctx = new RunContext(params.getLong("seed"), threads, progress, new RunContext.Counters(), limits,
+                cache == null ? null : new PointCache(cache, e.id(), params));
         try {
             e.run(params, ctx, rows);
         } finally {
@@ -105,7 +107,7 @@ public final class Runner {
         }
         long wall = System.nanoTime() - t0;
         Result r = new Result(e.id(), e.title(), rows.toTable(), params,
-                new HostStats(wall, ctx.eventsSoFar(), ctx.cyclesSoFar()), false, Instant.now());
+                new HostStats(wall, ctx.eventsSoFar(), ctx.cyclesSoFar()), false, Instant.now(), ctx.pointReuse());
         if (cache != null) cache.store(r);
         return r;
     }

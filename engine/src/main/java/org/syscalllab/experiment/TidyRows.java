@@ -55,6 +55,18 @@ public final class TidyRows {
 
     public String experiment() { return experiment; }
 
+    /** The series of row {@code i} (0-based, in the order added). */
+    public String series(int i) { return series.get(i); }
+
+    /** The x label of row {@code i}. */
+    public String x(int i) { return xs.get(i); }
+
+    /** The metric of row {@code i}. */
+    public String metric(int i) { return metrics.get(i); }
+
+    /** The value of row {@code i}. */
+    public double value(int i) { return values.get(i); }
+
     /** The rows as a Tablesaw table with columns experiment, series, x, metric, value. */
     public Table toTable() {
         int n = size();

@@ -1,6 +1,5 @@
 package org.syscalllab.hw;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,43 +12,27 @@ import java.util.SplittableRandom;
  * <p>Random choices (which line a RANDOM stream references, how streams interleave) come from one seeded generator, so
  * the same seed gives the same misses.
  */
-public final class ExactMemorySystem implements MemorySystem {
-    private final Platform platform;
-    private final ExactCache l1i;
-    private final ExactCache l1d;
-    private final ExactCache[] unified;      // L2, L3 (present ones)
-    private final Structure[] unifiedIds;
+public final class ExactMemorySystem extends AbstractMemorySystem<ExactCache> {
+    private static final int DTLB = Structure.DTLB.ordinal();
+    private static final int ITLB = Structure.ITLB.ordinal();
+    private static final int L1D = Structure.L1D.ordinal();
+    private static final int L1I = Structure.L1I.ordinal();
+    private final int[] unifiedOrdinals;     // Structure ordinal of each unified level
     private final int[] prefetch;
-    private final ExactCache itlb;
-    private final ExactCache dtlb;
-    private final int pageLinesI;
-    private final int pageLinesD;
-    private final int pageShiftD;
+    private final int pageShiftI;            // log2(pageLinesI), or -1
+    private final int pageShiftD;            // log2(pageLinesD), or -1
     private final SplittableRandom rng;
     private final long[] demand = new long[Structure.values().length];
 
     public ExactMemorySystem(Platform p, long seed) {
-        this.platform = p;
-        this.l1i = new ExactCache(p.l1i().lines(), p.l1i().ways());
-        this.l1d = new ExactCache(p.l1d().lines(), p.l1d().ways());
-        List<CacheLevel> u = p.unifiedLevels();
-        this.unified = new ExactCache[u.size()];
-        this.unifiedIds = new Structure[u.size()];
-        this.prefetch = new int[u.size()];
-        for (int i = 0; i < u.size(); i++) {
-            unified[i] = new ExactCache(u.get(i).lines(), u.get(i).ways());
-            unifiedIds[i] = i == 0 ? Structure.L2 : Structure.L3;
-            prefetch[i] = (int) Math.round(u.get(i).prefetchLines());
-        }
-        this.itlb = new ExactCache(p.itlb().entries(), p.itlb().ways());
-        this.dtlb = new ExactCache(p.dtlb().entries(), p.dtlb().ways());
-        this.pageLinesI = Math.max(1, p.itlb().pageBytes() / p.lineBytes());
-        this.pageLinesD = Math.max(1, p.dtlb().pageBytes() / p.lineBytes());
+        super(p, ExactCache::new, ExactCache[]::new);
+        this.unifiedOrdinals = new int[unified.length];
+        for (int i = 0; i < unified.length; i++) unifiedOrdinals[i] = unifiedId(i).ordinal();
+        this.prefetch = prefetchDegrees();
+        this.pageShiftI = Integer.bitCount(pageLinesI) == 1 ? Integer.numberOfTrailingZeros(pageLinesI) : -1;
         this.pageShiftD = Integer.bitCount(pageLinesD) == 1 ? Integer.numberOfTrailingZeros(pageLinesD) : -1;
         this.rng = new SplittableRandom(seed);
     }
-
-    @Override public Platform platform() { return platform; }
 
     @Override public Fidelity fidelity() { return Fidelity.EXACT; }
 
@@ -60,34 +43,41 @@ public final class ExactMemorySystem implements MemorySystem {
 
     /** One data reference to a line whose translation is TLB entry {@code page}; true if L1d hit. */
     public boolean accessData(long line, long page, int owner) {
-        if (!dtlb.access(page, owner)) demand[Structure.DTLB.ordinal()]++;
+        Owner.check(owner);
+        if (!dtlb.access(page, owner)) demand[DTLB]++;
         if (l1d.access(line, owner)) return true;
-        demand[Structure.L1D.ordinal()]++;
-        fetch(0, line, owner, true, pageLinesD);
+        demand[L1D]++;
+        fetch(0, line, owner, true, pageLinesD, pageShiftD);
         return false;
     }
 
     /** One instruction-fetch reference to a line whose translation is TLB entry {@code page}; true if L1i hit. */
     public boolean accessInstruction(long line, long page, int owner) {
-        if (!itlb.access(page, owner)) demand[Structure.ITLB.ordinal()]++;
+        Owner.check(owner);
+        if (!itlb.access(page, owner)) demand[ITLB]++;
         if (l1i.access(line, owner)) return true;
-        demand[Structure.L1I.ordinal()]++;
-        fetch(0, line, owner, true, pageLinesI);
+        demand[L1I]++;
+        fetch(0, line, owner, true, pageLinesI, pageShiftI);
         return false;
     }
 
-    private void fetch(int level, long line, int owner, boolean isDemand, int pageLines) {
+    /**
+     * A request for a line from unified level {@code level} (memory past the last): on a miss the line comes from
+     * below, and the level's prefetcher brings in the next lines of the same page that it lacks (each also fetched
+     * from below, as a non-demand request).
+     */
+    private void fetch(int level, long line, int owner, boolean isDemand, int pageLines, int pageShift) {
         if (level >= unified.length) return;                 // memory
         ExactCache c = unified[level];
         if (c.access(line, owner)) return;
-        if (isDemand) demand[unifiedIds[level].ordinal()]++;
-        fetch(level + 1, line, owner, isDemand, pageLines);
+        if (isDemand) demand[unifiedOrdinals[level]]++;
+        fetch(level + 1, line, owner, isDemand, pageLines, pageShift);
         int k = prefetch[level];
-        long pageEnd = (Math.floorDiv(line, (long) pageLines) + 1) * pageLines;
-        for (int j = 1; j <= k; j++) {
-            long y = line + j;
-            if (y >= pageEnd) break;
-            if (c.insertIfAbsent(y, owner)) fetch(level + 1, y, owner, false, pageLines);
+        if (k == 0) return;
+        long pageEnd = pageShift >= 0 ? ((line >> pageShift) + 1) << pageShift : (Math.floorDiv(line, (long) pageLines) + 1) * pageLines;
+        long last = Math.min(line + k, pageEnd - 1);
+        for (long y = line + 1; y <= last; y++) {
+            if (c.insertIfAbsent(y, owner)) fetch(level + 1, y, owner, false, pageLines, pageShift);
         }
     }
 
@@ -139,40 +129,19 @@ public final class ExactMemorySystem implements MemorySystem {
     }
 
     /**
-     * Brings the structures to an approximate steady state for streams referenced at the given relative rates,
-     * without simulating every reference: each structure is filled with the lines that the characteristic-time
-     * (Che) approximation of LRU says are resident, interleaved so their LRU order is mixed.
+     * Fills a structure with the lines the characteristic-time approximation says are resident, a random choice of each
+     * stream's lines, inserted round by round so the LRU order mixes the streams.
      */
     @Override
-    public void prefill(List<Stream> streams, double[] rates) {
-        List<Stream> ss = new ArrayList<>(streams);
-        fillStructure(l1i, ss, rates, true, false);
-        fillStructure(l1d, ss, rates, false, false);
-        for (ExactCache c : unified) fillStructure(c, ss, rates, null, false);
-        fillStructure(itlb, ss, rates, true, true);
-        fillStructure(dtlb, ss, rates, false, true);
-    }
-
-    private void fillStructure(ExactCache c, List<Stream> ss, double[] rates, Boolean instr, boolean pages) {
+    protected void store(ExactCache c, List<Stream> ss, double[] sizes, double[] rates, double[] resident, boolean pages) {
         int n = ss.size();
-        double[] sizes = new double[n];
-        double[] lam = new double[n];
-        for (int i = 0; i < n; i++) {
-            Stream s = ss.get(i);
-            if (instr != null && s.instruction() != instr) continue;
-            sizes[i] = pages ? s.tlbEntries() : s.region().lines();
-            lam[i] = rates[i];
-        }
-        double[] resident = Che.resident(sizes, lam, c.capacity());
-        // interleave: insert round by round so LRU order mixes streams
         int[][] order = new int[n][];
         int[] pos = new int[n];
         int[] want = new int[n];
         for (int i = 0; i < n; i++) {
             want[i] = (int) Math.round(resident[i]);
             if (want[i] == 0) continue;
-            Stream s = ss.get(i);
-            int size = pages ? s.tlbEntries() : s.region().lines();
+            int size = (int) sizes[i];
             int[] perm = new int[size];
             for (int j = 0; j < size; j++) perm[j] = j;
             for (int j = 0; j < want[i]; j++) {
@@ -189,46 +158,8 @@ public final class ExactMemorySystem implements MemorySystem {
                 more = true;
                 Stream s = ss.get(i);
                 int idx = order[i][pos[i]++];
-                long key;
-                if (pages) {
-                    key = s.region().basePage() + idx;
-                } else {
-                    key = s.region().lineAddress(idx);
-                }
-                c.access(key, s.owner());
+                c.access(pages ? s.region().basePage() + idx : s.region().lineAddress(idx), s.owner());
             }
-        }
-        c.resetEvictions();
-    }
-
-    private ExactCache cache(Structure s) {
-        return switch (s) {
-            case L1I -> l1i;
-            case L1D -> l1d;
-            case L2 -> unified.length > 0 ? unified[0] : null;
-            case L3 -> unified.length > 1 ? unified[1] : null;
-            case ITLB -> itlb;
-            case DTLB -> dtlb;
-        };
-    }
-
-    @Override
-    public double occupancy(Structure s, int owner) {
-        ExactCache c = cache(s);
-        return c == null ? 0 : c.occupancy(Owner.check(owner));
-    }
-
-    @Override
-    public double evicted(Structure s, int victim, int by) {
-        ExactCache c = cache(s);
-        return c == null ? 0 : c.evicted(Owner.check(victim), Owner.check(by));
-    }
-
-    @Override
-    public void resetEvictions() {
-        for (Structure s : Structure.values()) {
-            ExactCache c = cache(s);
-            if (c != null) c.resetEvictions();
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * dropped only once the stream's older cohorts are gone (the dense form drops it at once; it holds nothing either way,
  * but it counts towards the cohort cap until dropped).
  */
-final class OccupancyCache {
+final class OccupancyCache implements OwnerCounts {
     static final int MAX_COHORTS = 64;
     private static final double EMPTY = 1e-9;                 // a cohort with no stream above this is dropped
     private static final double RESCALE = 1e-100;             // a scale factor below this is folded into the entries
@@ -87,14 +87,14 @@ final class OccupancyCache {
      */
     void rate(int s, double refsPerLine) { rate[s] = refsPerLine; }
 
-    double capacity() { return capacity; }
+    @Override public double capacity() { return capacity; }
 
     double present(int s) {
         double p = hasBase ? base[s] : 0;
         return entries[s] == 0 ? p : p + rawSum[s] * scale[s];
     }
 
-    double occupancy(int o) {
+    @Override public double occupancy(int o) {
         double t = 0;
         for (int s : activeList) if (owner[s] == o) t += present(s);
         return t;
@@ -383,9 +383,9 @@ final class OccupancyCache {
         activeList = a;
     }
 
-    double evicted(int victim, int by) { return evictions[victim * Owner.MAX + by]; }
+    @Override public double evicted(int victim, int by) { return evictions[victim * Owner.MAX + by]; }
 
-    void resetEvictions() { Arrays.fill(evictions, 0); }
+    @Override public void resetEvictions() { Arrays.fill(evictions, 0); }
 
     /** Replaces the contents with one cohort holding the given lines per stream (used to start from steady state). */
     void set(double[] lines, double[] refsPerLine) {

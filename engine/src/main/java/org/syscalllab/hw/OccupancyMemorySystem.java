@@ -23,43 +23,33 @@ import java.util.Map;
  * The approximations (uniform presence within a stream, cohort-granular LRU, no set conflicts) are what the
  * fast-versus-exact tracking test measures.
  */
-public final class OccupancyMemorySystem implements MemorySystem {
+public final class OccupancyMemorySystem extends AbstractMemorySystem<OccupancyCache> {
     /** Upper bound on chunks per burst (the O(1) bound). */
     public static final int MAX_CHUNKS = 64;
     private static final int SLOTS = 64;
     private static final int JUNK = SLOTS - Owner.MAX;       // slots JUNK+o hold owner o's prefetched non-region lines
 
-    private final Platform platform;
-    private final int[] owner = new int[SLOTS];
+    private final int[] owner;                                // owner of each stream slot, shared by every structure
     private final Map<Stream, Integer> index = new HashMap<>();
-    private final OccupancyCache l1i;
-    private final OccupancyCache l1d;
-    private final OccupancyCache[] unified;
     private final double[] prefetch;
-    private final OccupancyCache itlb;
-    private final OccupancyCache dtlb;
-    private final int pageLinesI;
-    private final int pageLinesD;
 
     public OccupancyMemorySystem(Platform p) {
-        this.platform = p;
-        for (int o = 0; o < Owner.MAX; o++) owner[JUNK + o] = o;
-        l1i = new OccupancyCache(p.l1i().lines(), owner);
-        l1d = new OccupancyCache(p.l1d().lines(), owner);
-        List<CacheLevel> u = p.unifiedLevels();
-        unified = new OccupancyCache[u.size()];
-        prefetch = new double[u.size()];
-        for (int i = 0; i < u.size(); i++) {
-            unified[i] = new OccupancyCache(u.get(i).lines(), owner);
-            prefetch[i] = Math.round(u.get(i).prefetchLines());
-        }
-        itlb = new OccupancyCache(p.itlb().entries(), owner);
-        dtlb = new OccupancyCache(p.dtlb().entries(), owner);
-        pageLinesI = Math.max(1, p.itlb().pageBytes() / p.lineBytes());
-        pageLinesD = Math.max(1, p.dtlb().pageBytes() / p.lineBytes());
+        this(p, ownerTable());
     }
 
-    @Override public Platform platform() { return platform; }
+    private OccupancyMemorySystem(Platform p, int[] owner) {
+        super(p, (entries, ways) -> new OccupancyCache(entries, owner), OccupancyCache[]::new);
+        this.owner = owner;
+        int[] k = prefetchDegrees();
+        this.prefetch = new double[k.length];
+        for (int i = 0; i < k.length; i++) prefetch[i] = k[i];
+    }
+
+    private static int[] ownerTable() {
+        int[] owner = new int[SLOTS];
+        for (int o = 0; o < Owner.MAX; o++) owner[JUNK + o] = o;
+        return owner;
+    }
 
     @Override public Fidelity fidelity() { return Fidelity.FAST; }
 
@@ -221,7 +211,7 @@ public final class OccupancyMemorySystem implements MemorySystem {
         for (int i = 0; i < n; i++) req[i] = missI[i] + missD[i];
         for (int lv = 0; lv < unified.length; lv++) {
             OccupancyCache u = unified[lv];
-            req = apply(levelPlan(u, ss, req, false), u, ss, slots, lv == 0 ? Structure.L2 : Structure.L3, m, prefetch[lv]);
+            req = apply(levelPlan(u, ss, req, false), u, ss, slots, unifiedId(lv), m, prefetch[lv]);
         }
         return m;
     }
@@ -369,7 +359,7 @@ public final class OccupancyMemorySystem implements MemorySystem {
                 junk = Math.max(0, fetched - inRegion);
                 runLen = extent;
             }
-            m.add(lv == 0 ? Structure.L2 : Structure.L3, demandMiss);
+            m.add(unifiedId(lv), demandMiss);
             c.hit(slot, requests * h);
             c.insert(slot, inRegion);
             c.insert(JUNK + s.owner(), junk);
@@ -381,65 +371,20 @@ public final class OccupancyMemorySystem implements MemorySystem {
 
     @Override
     public void prefill(List<Stream> streams, double[] rates) {
-        int n = streams.size();
-        int[] slots = new int[n];
-        for (int i = 0; i < n; i++) slots[i] = slot(streams.get(i));
-        fill(l1i, streams, slots, rates, Boolean.TRUE, false);
-        fill(l1d, streams, slots, rates, Boolean.FALSE, false);
-        for (OccupancyCache u : unified) fill(u, streams, slots, rates, null, false);
-        fill(itlb, streams, slots, rates, Boolean.TRUE, true);
-        fill(dtlb, streams, slots, rates, Boolean.FALSE, true);
+        for (Stream s : streams) slot(s);
+        super.prefill(streams, rates);
     }
 
-    private static void fill(OccupancyCache c, List<Stream> ss, int[] slots, double[] rates, Boolean instr, boolean pages) {
-        int n = ss.size();
-        double[] sizes = new double[n];
-        double[] lam = new double[n];
-        for (int i = 0; i < n; i++) {
-            Stream s = ss.get(i);
-            if (instr != null && s.instruction() != instr) continue;
-            sizes[i] = pages ? s.tlbEntries() : s.region().lines();
-            lam[i] = rates[i];
-        }
-        double[] res = Che.resident(sizes, lam, c.capacity());
+    /** Replaces the structure's contents with one cohort holding each stream's resident lines. */
+    @Override
+    protected void store(OccupancyCache c, List<Stream> ss, double[] sizes, double[] rates, double[] resident, boolean pages) {
         double[] lines = new double[SLOTS];
         double[] perLine = new double[SLOTS];
-        for (int i = 0; i < n; i++) {
-            lines[slots[i]] += res[i];
-            if (sizes[i] > 0) perLine[slots[i]] = lam[i] / sizes[i];
+        for (int i = 0; i < ss.size(); i++) {
+            int slot = slot(ss.get(i));
+            lines[slot] += resident[i];
+            if (sizes[i] > 0) perLine[slot] = rates[i] / sizes[i];
         }
         c.set(lines, perLine);
-        c.resetEvictions();
-    }
-
-    private OccupancyCache cache(Structure s) {
-        return switch (s) {
-            case L1I -> l1i;
-            case L1D -> l1d;
-            case L2 -> unified.length > 0 ? unified[0] : null;
-            case L3 -> unified.length > 1 ? unified[1] : null;
-            case ITLB -> itlb;
-            case DTLB -> dtlb;
-        };
-    }
-
-    @Override
-    public double occupancy(Structure s, int o) {
-        OccupancyCache c = cache(s);
-        return c == null ? 0 : c.occupancy(Owner.check(o));
-    }
-
-    @Override
-    public double evicted(Structure s, int victim, int by) {
-        OccupancyCache c = cache(s);
-        return c == null ? 0 : c.evicted(Owner.check(victim), Owner.check(by));
-    }
-
-    @Override
-    public void resetEvictions() {
-        for (Structure s : Structure.values()) {
-            OccupancyCache c = cache(s);
-            if (c != null) c.resetEvictions();
-        }
     }
 }

@@ -20,9 +20,12 @@ import org.syscalllab.hw.Stream;
  * @param dataRunLines     lines per contiguous piece of data (1 = scattered objects; 64 = a whole 4 KB page copied)
  * @param dataTlbEntries   distinct d-TLB entries its data needs (few when the kernel's direct map uses large pages)
  * @param codeTlbEntries   distinct i-TLB entries its code needs
+ * @param copyLines        of the data lines, how many are one contiguous buffer the call copies (file data in a
+ *                         page-cache page for pread and pwrite), laid out as dense pages; 0 = none. The rest of the
+ *                         data lines are in runs of {@code dataRunLines}
  */
 public record KernelPath(String name, long instructions, double coreIpc, int codeLines, int codeRunLines,
-                         int dataLines, int dataRunLines, int dataTlbEntries, int codeTlbEntries) {
+                         int dataLines, int dataRunLines, int dataTlbEntries, int codeTlbEntries, int copyLines) {
     /** First page of the kernel's address space in the model (far above any user region). */
     public static final long KERNEL_BASE_PAGE = 1L << 32;
 
@@ -38,7 +41,14 @@ public record KernelPath(String name, long instructions, double coreIpc, int cod
         if (dataRunLines < 1 || dataRunLines > dataLines) {
             throw new IllegalArgumentException(name + ".data_run_lines = " + dataRunLines + " is not allowed; allowed: [1, data_lines]");
         }
-        int dataRuns = (dataLines + dataRunLines - 1) / dataRunLines;
+        if (copyLines < 0 || copyLines >= dataLines) {
+            throw new IllegalArgumentException(name + ".copy_lines = " + copyLines + " is not allowed; allowed: [0, data_lines - 1 = " + (dataLines - 1) + "]");
+        }
+        int scattered = dataLines - copyLines;
+        if (dataRunLines > scattered) {
+            throw new IllegalArgumentException(name + ".data_run_lines = " + dataRunLines + " is not allowed; allowed: [1, data_lines - copy_lines = " + scattered + "]");
+        }
+        int dataRuns = (scattered + dataRunLines - 1) / dataRunLines;
         int codeRuns = (codeLines + codeRunLines - 1) / codeRunLines;
         if (dataTlbEntries < 1 || dataTlbEntries > dataRuns) {
             throw new IllegalArgumentException(name + ".data_tlb_entries = " + dataTlbEntries + " is not allowed; allowed: [1, " + dataRuns + "]");
@@ -48,39 +58,56 @@ public record KernelPath(String name, long instructions, double coreIpc, int cod
         }
     }
 
+    /** A path without a copied buffer (every data line in runs of {@code dataRunLines}). */
+    public KernelPath(String name, long instructions, double coreIpc, int codeLines, int codeRunLines,
+                      int dataLines, int dataRunLines, int dataTlbEntries, int codeTlbEntries) {
+        this(name, instructions, coreIpc, codeLines, codeRunLines, dataLines, dataRunLines, dataTlbEntries, codeTlbEntries, 0);
+    }
+
     /** A copy with the data and code footprints scaled (at least one line each; TLB entries scale too). */
     public KernelPath withFootprintScale(double factor) {
         if (!(factor > 0 && factor <= 16)) throw new IllegalArgumentException("footprint_scale = " + factor + " is not allowed; allowed: (0, 16]");
-        int d = Math.max(dataRunLines, (int) Math.round(dataLines * factor));
+        int copy = (int) Math.round(copyLines * factor);
+        int d = copy + Math.max(dataRunLines, (int) Math.round((dataLines - copyLines) * factor));
         int c = Math.max(codeRunLines, (int) Math.round(codeLines * factor));
-        int dRuns = (d + dataRunLines - 1) / dataRunLines;
+        int dRuns = (d - copy + dataRunLines - 1) / dataRunLines;
         int cRuns = (c + codeRunLines - 1) / codeRunLines;
         return new KernelPath(name, instructions, coreIpc, c, codeRunLines, d, dataRunLines,
                 Math.max(1, Math.min(dRuns, (int) Math.round(dataTlbEntries * factor))),
-                Math.max(1, Math.min(cRuns, (int) Math.round(codeTlbEntries * factor))));
+                Math.max(1, Math.min(cRuns, (int) Math.round(codeTlbEntries * factor))), copy);
     }
 
     /**
      * The path's streams, placed at {@code basePage} in the kernel's address space: each run of code or data on a page
-     * frame of its own (kernel objects come from different slabs and functions), walked in order once per call.
+     * frame of its own (kernel objects come from different slabs and functions), walked in order once per call; the
+     * copied buffer, if any, on dense pages of its own (one d-TLB entry per page, taken from the path's total).
      */
     public List<Stream> streams(long basePage, int pageLines) {
         int codeRuns = (codeLines + codeRunLines - 1) / codeRunLines;
         Region code = new Region(basePage, codeLines, codeRuns, codeRunLines, pageLines);
-        int dataRuns = (dataLines + dataRunLines - 1) / dataRunLines;
-        Region data = new Region(code.endPage(), dataLines, dataRuns, dataRunLines, pageLines);
-        return List.of(
-                new Stream(name + ".kernel_code", Owner.KERNEL, code, Stream.Pattern.SWEEP, true, codeTlbEntries),
-                new Stream(name + ".kernel_data", Owner.KERNEL, data, Stream.Pattern.SWEEP, false, dataTlbEntries));
+        int scattered = dataLines - copyLines;
+        int dataRuns = (scattered + dataRunLines - 1) / dataRunLines;
+        Region data = new Region(code.endPage(), scattered, dataRuns, dataRunLines, pageLines);
+        Stream codeStream = new Stream(name + ".kernel_code", Owner.KERNEL, code, Stream.Pattern.SWEEP, true, codeTlbEntries);
+        if (copyLines == 0) {
+            return List.of(codeStream, new Stream(name + ".kernel_data", Owner.KERNEL, data, Stream.Pattern.SWEEP, false, dataTlbEntries));
+        }
+        Region copy = Region.dense(data.endPage(), copyLines, pageLines);
+        int copyTlb = Math.min(copy.pages(), Math.max(1, dataTlbEntries - 1));
+        return List.of(codeStream,
+                new Stream(name + ".kernel_data", Owner.KERNEL, data, Stream.Pattern.SWEEP, false, Math.max(1, dataTlbEntries - copyTlb)),
+                new Stream(name + ".kernel_copy", Owner.KERNEL, copy, Stream.Pattern.SWEEP, false, copyTlb));
     }
 
-    /** Pages the path's regions span from their base (to place the next path). */
+    /** Pages the path's regions span from their base (to place the next path; the copied buffer counted generously). */
     public long pagesSpanned() {
-        return (codeLines + codeRunLines - 1) / codeRunLines + (dataLines + dataRunLines - 1) / dataRunLines;
+        return (codeLines + codeRunLines - 1) / codeRunLines + (dataLines - copyLines + dataRunLines - 1) / dataRunLines + copyLines;
     }
 
-    /** One call's references: one pass over the code and data. */
+    /** One call's references: one pass over the code, the data and the copied buffer. */
     public Burst burst(List<Stream> streams) {
-        return new Burst(streams, new double[] {codeLines, dataLines});
+        return copyLines == 0
+                ? new Burst(streams, new double[] {codeLines, dataLines})
+                : new Burst(streams, new double[] {codeLines, dataLines - copyLines, copyLines});
     }
 }

@@ -62,6 +62,19 @@ class MainTest {
     }
 
     @Test
+    void warmRunsTheDefaultsIntoTheCacheAndSaysHowLongEachTook() {
+        assertEquals(2, main("warm", "no.such"));
+        assertTrue(err().contains("no.such"), err());
+        assertEquals(2, main("warm", "--jobs", "0"));
+        assertTrue(err().contains("jobs = 0 is not allowed; allowed: an integer in [1, 64]"), err());
+        assertEquals(0, main("warm", "--jobs", "2"));
+        assertTrue(out().matches("(?s)warm demo\\.mm1 +[0-9.]+ s  (computed|from cache)\nwarm: 1 experiments in [0-9.]+ s, 0 failed\n"),
+                out());
+        assertEquals(0, main("warm", "demo.mm1"));
+        assertTrue(out().contains("from cache"), out());
+    }
+
+    @Test
     void aBadSetPrintsTheValidationMessageAndExitsTwo() {
         assertEquals(2, main("run", "demo.mm1", "--set", "customers=5"));
         assertTrue(err().contains("customers = 5 is not allowed; allowed: an integer in [100, 100000000]"), err());

@@ -63,7 +63,8 @@ class KernelInvariantsTest {
         Simulation sim = new Simulation(seed);
         KernelConfig cfg = KernelConfig.simple(cpus).withCosts(200, 500, 100, 4, 20).withRunQueue(shared, false)
                 .withIdleWake(poll ? KernelConfig.IdleWake.POLL : KernelConfig.IdleWake.IPI, 300, 2000);
-        if (ticks) cfg = cfg.withTicks(10_000, 500, 2);
+        // with ticks, half the seeds keep the slice across sleeps (Linux's counter), half start a fresh one per dispatch
+        if (ticks) cfg = cfg.withTicks(10_000, 500, 2).withSliceAcrossSleeps((seed & 1) == 0);
         Organisation org = appKernel ? new AppKernel(300, 200, 100, 100, 400, 100, 100, null)
                 : new SmpKernel(LockPolicy.of(Granularity.values()[granularity % 3]), 100, 100, null);
         Kernel k = new Kernel(sim, cfg, table(), org);

@@ -248,10 +248,9 @@ final class ClusterCallRuntime {
                 p.enqueued += n;
                 pending[p.index] += n;
             }
-            int signals = 0;
-            for (int[] tk : taken) if (tk != null) signals++;
-            cyc += signals * k.signal();
             compute(cyc, () -> {
+                // set each pool's barrier; readying every released worker is one signal's work
+                int readied = 0;
                 for (Pool p : pools) {
                     int[] tk = taken[p.index];
                     if (tk == null) continue;
@@ -259,9 +258,11 @@ final class ClusterCallRuntime {
                     for (int w : p.barrier.signal(p.queue.size())) {
                         Worker wk = p.workers[w];
                         wk.wake(wk::next, core);
+                        readied++;
                     }
                 }
-                enterWait(after);
+                if (readied == 0) enterWait(after);
+                else compute(readied * k.signal(), () -> enterWait(after));
             });
         }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Workloads.Config;
@@ -45,7 +46,7 @@ public final class Fig2Getpid implements Experiment {
         Os os = Knobs.os(p);
         CosySetup setup = Knobs.setup(p, p.getBool("optimised_for"));
         int reps = p.getInt("repetitions");
-        List<TidyRows> rows = ctx.sweep(p.getLongList("calls"), (n, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("calls", p.getLongList("calls"), PointCodec.ROWS, (n, pc) -> {
             TidyRows t = new TidyRows(id());
             String x = Long.toString(n);
             Times van = Benchmarks.getpid(os, setup, Config.VAN, n.intValue(), reps);

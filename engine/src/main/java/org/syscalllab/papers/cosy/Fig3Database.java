@@ -6,6 +6,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Workloads.Config;
@@ -41,7 +42,7 @@ public final class Fig3Database implements Experiment {
     @Override
     public void run(Params p, RunContext ctx, TidyRows out) {
         double scale = Database.scale(p);
-        List<TidyRows> rows = ctx.sweep(p.getLongList("file_mb"), (mb, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("file_mb", p.getLongList("file_mb"), PointCodec.ROWS, (mb, pc) -> {
             Map<Config, Times> t = Database.run(p, mb, 1, pc);
             TidyRows r = new TidyRows(id());
             String x = Long.toString(mb);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Workloads.Config;
@@ -42,7 +43,7 @@ public final class Fig4DatabaseTimes implements Experiment {
         double scale = Database.scale(p);
         long mb = p.getLong("file_mb");
         Testbed tb = Knobs.TESTBED;
-        List<TidyRows> rows = ctx.sweep(p.getLongList("processes"), (n, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("processes", p.getLongList("processes"), PointCodec.ROWS, (n, pc) -> {
             Map<Config, Times> t = Database.run(p, mb, n.intValue(), pc);
             TidyRows r = new TidyRows(id());
             String x = Long.toString(n);

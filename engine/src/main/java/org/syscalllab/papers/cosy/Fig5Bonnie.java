@@ -7,6 +7,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Benchmarks.BonnieTimes;
@@ -64,7 +65,7 @@ public final class Fig5Bonnie implements Experiment {
                     + " chunks per phase; allowed: at most " + MAX_CHUNKS + " (raise chunk_bytes to at least "
                     + ((largest * 1024 * 1024 + MAX_CHUNKS - 1) / MAX_CHUNKS) + " or lower file_mb)");
         }
-        List<TidyRows> rows = ctx.sweep(p.getLongList("file_mb"), (mb, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("file_mb", p.getLongList("file_mb"), PointCodec.ROWS, (mb, pc) -> {
             Map<Config, BonnieTimes> t = new EnumMap<>(Config.class);
             for (Config c : Knobs.ALL) t.put(c, Benchmarks.bonnie(os, setup, c, mb * 1024 * 1024, chunk));
             TidyRows r = new TidyRows(id());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Workloads.Config;
@@ -46,7 +47,7 @@ public final class Fig6Ls implements Experiment {
         Os os = Knobs.os(p);
         CosySetup setup = Knobs.setup(p, true);
         int buffer = p.getInt("getdents_buffer_bytes");
-        List<TidyRows> rows = ctx.sweep(p.getLongList("files"), (n, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("files", p.getLongList("files"), PointCodec.ROWS, (n, pc) -> {
             Map<Config, Times> t = new EnumMap<>(Config.class);
             for (Config c : Knobs.ALL) t.put(c, Benchmarks.ls(os, setup, c, n.intValue(), buffer));
             TidyRows r = new TidyRows(id());

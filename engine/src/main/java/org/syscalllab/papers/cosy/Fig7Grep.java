@@ -7,6 +7,7 @@ import java.util.Map;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.papers.cosy.Workloads.Config;
@@ -48,7 +49,7 @@ public final class Fig7Grep implements Experiment {
         CosySetup setup = Knobs.setup(p, true);
         long fileBytes = p.getLong("file_kb") * 1024;
         int chunk = p.getInt("chunk_bytes");
-        List<TidyRows> rows = ctx.sweep(p.getLongList("total_kb"), (kb, pc) -> {
+        List<TidyRows> rows = ctx.sweepOver("total_kb", p.getLongList("total_kb"), PointCodec.ROWS, (kb, pc) -> {
             int files = (int) Math.max(1, kb * 1024 / fileBytes);
             Map<Config, Times> t = new EnumMap<>(Config.class);
             for (Config c : Knobs.ALL) t.put(c, Benchmarks.grep(os, setup, c, files, fileBytes, chunk));

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.sim.Simulation;
@@ -52,7 +53,7 @@ public final class Mm1Queue implements Experiment {
         long customers = p.getLong("customers");
         long warmup = p.getLong("warmup_customers");
         List<Double> rhos = p.getDoubleList("utilisation");
-        List<TidyRows> points = ctx.sweep(rhos, (rho, pc) -> point(rho, service, customers, warmup, pc));
+        List<TidyRows> points = ctx.sweepOver("utilisation", rhos, PointCodec.ROWS, (rho, pc) -> point(rho, service, customers, warmup, pc));
         for (TidyRows t : points) out.addAll(t);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.workload.CallInjection;
@@ -45,7 +46,7 @@ public final class Fig2UserIpcVsFrequency implements Experiment {
     public void run(Params p, RunContext ctx, TidyRows out) {
         List<Long> xs = p.getLongList("instructions_between_calls");
         int calls = p.getInt("calls");
-        List<TidyRows> parts = ctx.sweep(xs, (n, c) -> {
+        List<TidyRows> parts = ctx.sweepOver("instructions_between_calls", xs, PointCodec.ROWS, (n, c) -> {
             TidyRows r = new TidyRows(id);
             CallInjection withCall = Setup.injection(p, c.seed());
             CallInjection.Outcome o = withCall.periodic(Setup.call(p), n, 5, calls);

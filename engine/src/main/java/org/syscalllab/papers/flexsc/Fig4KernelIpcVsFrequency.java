@@ -4,6 +4,7 @@ import java.util.List;
 import org.syscalllab.experiment.Experiment;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.PointCodec;
 import org.syscalllab.experiment.RunContext;
 import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.workload.CallInjection;
@@ -31,7 +32,7 @@ public final class Fig4KernelIpcVsFrequency implements Experiment {
     @Override
     public void run(Params p, RunContext ctx, TidyRows out) {
         List<Long> xs = p.getLongList("instructions_between_calls");
-        List<double[]> pts = ctx.sweep(xs, (n, c) -> {
+        List<double[]> pts = ctx.sweepOver("instructions_between_calls", xs, PointCodec.DOUBLES, (n, c) -> {
             CallInjection ci = Setup.injection(p, c.seed());
             CallInjection.Outcome o = ci.periodic(Setup.call(p), n, 5, p.getInt("calls"));
             return new double[] {n, o.kernelIpc()};

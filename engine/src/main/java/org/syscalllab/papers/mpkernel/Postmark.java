@@ -122,7 +122,8 @@ public final class Postmark implements Experiment {
                         m.kernel(Ch4Systems.LOCK_OP_INSTRUCTIONS))
                 .withTicks(m.tickCycles(), m.kernel(Ch4Systems.TICK_INSTRUCTIONS), Ch4Systems.SLICE_TICKS)
                 .withRunQueue(v.sharedRunQueue(), false)
-                .withIdleWake(KernelConfig.IdleWake.IPI, m.ipiCycles(), 1);
+                .withIdleWake(KernelConfig.IdleWake.IPI, m.ipiCycles(), 1)
+                .withSliceAcrossSleeps(Ch4Systems.LINUX_SLICE_ACROSS_SLEEPS);
         Kernel k = new Kernel(sim, cfg, table(m.kernelCpi()),
                 new SmpKernel(v.policy(p.getString("granularity")), m.entryCycles() + m.kernel(Linux24.ENTRY_INSTRUCTIONS),
                         m.exitCycles() + m.kernel(Linux24.EXIT_INSTRUCTIONS), v.series()));
