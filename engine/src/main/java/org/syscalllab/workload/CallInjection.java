@@ -92,18 +92,17 @@ public final class CallInjection {
 
     private final java.util.Map<String, List<Stream>> placed = new java.util.HashMap<>();
     private long nextKernelPage = KernelPath.KERNEL_BASE_PAGE;
-    private KernelPath lastPath;                    // the last path and its placed streams (calls repeat one path)
-    private List<Stream> lastStreams;
+    private final java.util.Map<KernelPath, List<Stream>> byPath = new java.util.IdentityHashMap<>();  // placed, by instance
 
     /** The kernel path of one call, mode switches included (kernel time). */
     public Interval kernel(KernelPath k) {
-        List<Stream> ss = k == lastPath ? lastStreams : placed.computeIfAbsent(k.name() + "#" + k.hashCode(), key -> {
+        List<Stream> known = byPath.get(k);
+        List<Stream> ss = known != null ? known : placed.computeIfAbsent(k.name() + "#" + k.hashCode(), key -> {
             List<Stream> s = k.streams(nextKernelPage, platform.dtlb().pageBytes() / platform.lineBytes());
             nextKernelPage += k.pagesSpanned() + 1;
             return s;
         });
-        lastPath = k;
-        lastStreams = ss;
+        if (known == null) byPath.put(k, ss);
         Misses m = mem.run(k.burst(ss));
         double cycles = timing.cycles(k.instructions(), 1.0 / k.coreIpc(), m) + platform.syscallRoundTripCycles();
         return new Interval(k.instructions(), cycles, m);

@@ -53,7 +53,7 @@ class CatalogLimitsTest {
 
     /**
      * Experiments whose simulations are not yet built by {@code RunContext.newSimulation()}, so the limits do not reach
-     * them: none since cluster calls' OverheadBenchmark and WebBench build theirs with {@code ctx.newSimulation()}.
+     * them (experiment id to the class that builds its simulation directly). None at present.
      */
     static final Map<String, String> NOT_YET_BOUNDED = Map.of();
 

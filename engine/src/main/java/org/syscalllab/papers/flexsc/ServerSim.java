@@ -121,7 +121,6 @@ final class ServerSim {
     private final Core[] cores;
     private final Lock mmapSem = new Lock("mmap_sem", LockKind.RW_SEMAPHORE, 0);
     private final Lock appLock = new Lock("app", LockKind.MUTEX, 0);
-    private final KernelPath net;
     private final KernelPath locked;
     private final ArrayDeque<Long> pendingRequests = new ArrayDeque<>();
     private final List<Worker> workers = new ArrayList<>();
@@ -206,7 +205,6 @@ final class ServerSim {
         this.w = cfg.workload();
         this.pl = cfg.platform();
         this.sim = sim;
-        this.net = w.netCall();
         this.locked = w.writeLockedCall();
         this.cores = new Core[cfg.cores()];
         for (int i = 0; i < cores.length; i++) cores[i] = new Core(i, seed);
@@ -410,7 +408,7 @@ final class ServerSim {
     /** Decides the call's path and lock use and runs its memory references on core {@code c}. */
     private void prepareCall(Core c, KCall k, boolean trap) {
         int step = k.worker.step;
-        KernelPath p = step < w.writeLockCalls() ? locked : net;
+        KernelPath p = step < w.writeLockCalls() ? locked : w.netCall(step);
         k.write = step < w.writeLockCalls();
         boolean read = !k.write && step < w.writeLockCalls() + w.readLockCalls();
         k.holdShare = k.write ? 1.0 : read ? w.readLockShare() : 0;
@@ -699,6 +697,13 @@ final class ServerSim {
                 userCycles <= 0 ? 0 : userInstr / userCycles, kernelCycles <= 0 ? 0 : kernelInstr / kernelCycles,
                 userMiss, userInstr, kernelMiss, kernelInstr, Math.max(0, 100 - userPct - kernelPct), userPct, kernelPct,
                 batches == 0 ? 0 : (double) batchedCalls / batches, share, sim.eventsFired(), sim.now(), sub, comp, reap);
+    }
+
+    /** Cores asleep with a granted call of theirs waiting to resume (a lost wake-up; tests check it stays 0). */
+    int coresAsleepWithGrantedCalls() {
+        int n = 0;
+        for (Core c : cores) if (c.sleeping && !c.busy && !c.resumed.isEmpty()) n++;
+        return n;
     }
 
     /** Entry states of every core's pages (tests check the state machine's bookkeeping). */

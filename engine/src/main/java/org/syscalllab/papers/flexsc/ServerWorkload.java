@@ -17,7 +17,8 @@ import org.syscalllab.workload.KernelPaths;
  * @param name                  apache, mysql or bind
  * @param userInstructionsPerCall user instructions between two calls (FlexSC Table 2)
  * @param callsPerRequest       system calls per request
- * @param netCall               the kernel path of an ordinary call of the server (network I/O, stat, close ...)
+ * @param netCalls              the kernel paths of the ordinary calls (all but the write-locked ones) in request order,
+ *                              repeated if the request makes more calls than listed
  * @param writeLockCalls        calls per request that take the address-space rw-semaphore (mmap_sem) for write for their
  *                              whole path: memory allocation and release (FlexSC §5.2); they run Table 1's mmap+munmap path
  * @param readLockCalls         ordinary calls per request that take mmap_sem for read while copying to or from the user
@@ -31,7 +32,7 @@ import org.syscalllab.workload.KernelPaths;
  * @param maxThreadsSync        most server threads under NPTL (requests beyond wait for a thread)
  * @param maxThreadsFlexsc      most user threads under FlexSC-Threads
  */
-public record ServerWorkload(String name, long userInstructionsPerCall, int callsPerRequest, KernelPath netCall,
+public record ServerWorkload(String name, long userInstructionsPerCall, int callsPerRequest, List<KernelPath> netCalls,
                              int writeLockCalls, int readLockCalls, double readLockShare, double appLockShare,
                              double baseUserIpc, int codeLines, int dataLines, int perThreadLines, double perThreadShare,
                              int maxThreadsSync, int maxThreadsFlexsc) {
@@ -39,7 +40,8 @@ public record ServerWorkload(String name, long userInstructionsPerCall, int call
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name must not be blank");
         if (userInstructionsPerCall < 1) throw bad("user_instructions_per_call", userInstructionsPerCall, ">= 1");
         if (callsPerRequest < 1 || callsPerRequest > 1000) throw bad("calls_per_request", callsPerRequest, "[1, 1000]");
-        java.util.Objects.requireNonNull(netCall, "net_call");
+        netCalls = List.copyOf(netCalls);
+        if (netCalls.isEmpty()) throw bad("net_calls", netCalls, "at least one kernel path");
         if (writeLockCalls < 0 || writeLockCalls > callsPerRequest) throw bad("write_lock_calls", writeLockCalls, "[0, calls_per_request]");
         if (readLockCalls < 0 || readLockCalls + writeLockCalls > callsPerRequest) throw bad("read_lock_calls", readLockCalls, "[0, calls_per_request - write_lock_calls]");
         if (!(readLockShare >= 0 && readLockShare <= 1)) throw bad("read_lock_share", readLockShare, "[0, 1]");
@@ -64,12 +66,12 @@ public record ServerWorkload(String name, long userInstructionsPerCall, int call
      * mmap+munmap (Table 1's path) per request. ASSUMPTION (not in the paper): 10 calls per request (accept, read,
      * stat, open, mmap, writev, munmap, close, log write, shutdown, with mmap+munmap as one path); 2 calls copy user
      * data holding mmap_sem for read over 30 % of their work; a network call runs 3,000 kernel instructions over 60 code
-     * and 250 scattered data lines on 25 pages (between Table 1's stat and pread); the user code is a large server
-     * binary (600 hot code lines, 384 hot data lines, base IPC 1.0); 1 KB of private state per thread takes 2 % of
-     * the data references.
+     * and 250 scattered data lines on 25 pages (between Table 1's stat and pread), every ordinary call on this one
+     * path; the user code is a large server binary (600 hot code lines, 384 hot data lines, base IPC 1.0); 1 KB of
+     * private state per thread takes 2 % of the data references.
      */
     public static ServerWorkload apache() {
-        return new ServerWorkload("apache", 3368, 10, netPath("apache.net", 3000, 60, 250, 25), 1, 2, 0.3, 0,
+        return new ServerWorkload("apache", 3368, 10, List.of(netPath("apache.net", 3000, 60, 250, 25)), 1, 2, 0.3, 0,
                 1.0, 600, 384, 16, 0.02, 200, 1000);
     }
 
@@ -83,7 +85,7 @@ public record ServerWorkload(String name, long userInstructionsPerCall, int call
      * the data references, so many threads crowd the caches.
      */
     public static ServerWorkload mysql() {
-        return new ServerWorkload("mysql", 12435, 4, netPath("mysql.net", 1200, 40, 150, 15), 0, 0, 0, 0.15,
+        return new ServerWorkload("mysql", 12435, 4, List.of(netPath("mysql.net", 1200, 40, 150, 15)), 0, 0, 0, 0.15,
                 1.2, 400, 384, 32, 0.03, 100_000, 100_000);
     }
 
@@ -93,7 +95,7 @@ public record ServerWorkload(String name, long userInstructionsPerCall, int call
      * IPC 1.0 with 500 hot code and 384 hot data lines; 512 B of state per thread (2 % of the data references).
      */
     public static ServerWorkload bind() {
-        return new ServerWorkload("bind", 2445, 2, netPath("bind.net", 2500, 50, 200, 20), 0, 0, 0, 0,
+        return new ServerWorkload("bind", 2445, 2, List.of(netPath("bind.net", 2500, 50, 200, 20)), 0, 0, 0, 0,
                 1.0, 500, 384, 8, 0.02, 100_000, 100_000);
     }
 
@@ -112,11 +114,14 @@ public record ServerWorkload(String name, long userInstructionsPerCall, int call
                 Math.max(1, codeLines / 8));
     }
 
+    /** The kernel path of the request's call number {@code step} that is not write-locked. */
+    public KernelPath netCall(int step) { return netCalls.get((step - writeLockCalls) % netCalls.size()); }
+
     /** The path of a write-locked call (Table 1's mmap+munmap). */
     public KernelPath writeLockedCall() { return KernelPaths.byName("mmap+munmap"); }
 
     public ServerWorkload withUserInstructionsPerCall(long n) {
-        return new ServerWorkload(name, n, callsPerRequest, netCall, writeLockCalls, readLockCalls, readLockShare, appLockShare,
+        return new ServerWorkload(name, n, callsPerRequest, netCalls, writeLockCalls, readLockCalls, readLockShare, appLockShare,
                 baseUserIpc, codeLines, dataLines, perThreadLines, perThreadShare, maxThreadsSync, maxThreadsFlexsc);
     }
 

@@ -54,4 +54,16 @@ class ServerSimTest {
         assertTrue(two.throughputRps() <= 2.05 * one.throughputRps(), two.throughputRps() + " vs " + one.throughputRps());
         assertTrue(one.userPct() + one.kernelPct() <= 100.0 + 1e-9);
     }
+
+    @Test
+    void aCallGrantedMmapSemDuringFlexscWaitIsNotLost() {
+        // 64 requests on 4 cores: calls granted mmap_sem while their core traps into flexsc_wait must still resume
+        ServerSim.SwitchCosts sc = new ServerSim.SwitchCosts(1500, 100, 2, 10, 50, 100);
+        ServerSim.Config cfg = new ServerSim.Config(Platforms.flexscNehalem(), MemorySystem.Fidelity.FAST, ServerWorkload.apache(),
+                ServerSim.Mode.FLEXSC, 4, 64, 8, 64, List.of(), 0, 6_900_000, 13_800_000, sc);
+        ServerSim s = new ServerSim(cfg, new Simulation(1), 1);
+        ServerSim.Stats st = s.run();
+        assertEquals(0, s.coresAsleepWithGrantedCalls());
+        assertTrue(st.throughputRps() > 0);
+    }
 }
