@@ -51,21 +51,15 @@ class CatalogLimitsTest {
                 + "arithmetic on the thesis's measured inputs");
     }
 
-    /**
-     * Experiments whose simulations are not yet built by {@code RunContext.newSimulation()}, so the limits do not reach
-     * them (experiment id to the class that builds its simulation directly). None at present.
-     */
-    static final Map<String, String> NOT_YET_BOUNDED = Map.of();
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.syscalllab.reliability.SpecGenerator#catalogIds")
     void aTinyEventLimitStopsTheRunWithAClearMessage(String id) {
         Map<String, Object> spec = SpecGenerator.smallSpecOf(id);
         Runner limited = new Runner(CATALOG).withThreads(1).withCache(false).withLimits(TINY_EVENTS, Long.MAX_VALUE);
-        if (NO_SIMULATION.containsKey(id) || NOT_YET_BOUNDED.containsKey(id)) {
+        if (NO_SIMULATION.containsKey(id)) {
             Result r = assertTimeoutPreemptively(GUARD, () -> limited.run(id, spec), () -> id + " did not finish");
             assertTrue(r.table().rowCount() > 0, () -> id + " gave no rows");
-            if (NO_SIMULATION.containsKey(id)) assertEquals(0, r.host().events(), () -> id + " is listed as running no simulation");
+            assertEquals(0, r.host().events(), () -> id + " is listed as running no simulation");
             return;
         }
         SimulationLimitException e = assertThrows(SimulationLimitException.class,

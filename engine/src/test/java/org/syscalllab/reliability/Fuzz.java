@@ -128,6 +128,13 @@ final class Fuzz {
         return sb.toString();
     }
 
+    /** Specs counted so far, valid and invalid. */
+    static long specsCounted() {
+        long n = 0;
+        for (Tally t : TALLY.values()) n += t.finished.sum() + t.rejected.sum() + t.limited.sum() + t.invalid.sum();
+        return n;
+    }
+
     static String closingLine(long specs, long finished, long rejected, long limited, long invalid, int experiments,
                               int failures, long wallNanos) {
         return String.format("fuzz: %,d specs over %d experiments in %.1f s wall (%,d valid: %,d finished, %,d refused "
