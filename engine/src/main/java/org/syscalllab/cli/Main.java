@@ -128,6 +128,7 @@ public final class Main {
 
     private int run(List<String> args) {
         Options o = Options.parse(args, true);
+        if (o.jobsGiven) throw new UsageException("--jobs is an option of warm; run takes --threads for its sweep");
         if (o.positional.size() != 1) throw new UsageException("run needs exactly one experiment id");
         String id = o.positional.get(0);
         Experiment e = catalog.get(id);
@@ -155,6 +156,7 @@ public final class Main {
 
     private int check(List<String> args) {
         Options o = Options.parse(args, false);
+        if (o.jobsGiven) throw new UsageException("--jobs is an option of warm; check takes --threads for its sweeps");
         if (!o.positional.isEmpty()) throw new UsageException("check takes no positional arguments");
         Path claimsFile = o.claims != null ? Path.of(o.claims) : Datasets.require().resolve("claims.csv");
         List<Claim> claims = Claim.readAll(claimsFile);
@@ -255,7 +257,7 @@ public final class Main {
         final List<String> positional = new ArrayList<>();
         final List<String> sets = new ArrayList<>();
         String csv, claims, gate;
-        boolean noCache;
+        boolean noCache, jobsGiven;
         int threads;
         int jobs = 1;
 
@@ -282,6 +284,7 @@ public final class Main {
                     }
                     case "--no-cache" -> o.noCache = true;
                     case "--jobs" -> {
+                        o.jobsGiven = true;
                         String v = value(args, ++i, a);
                         try {
                             o.jobs = Integer.parseInt(v);

@@ -86,6 +86,10 @@ class MainTest {
         assertEquals(2, main("run", "demo.mm1", "--threads", "0"));
         assertEquals(2, main("run", "demo.mm1", "--bogus"));
         assertEquals(2, main("frobnicate"));
+        assertEquals(2, main("run", "demo.mm1", "--jobs", "2"));       // warm's option, not silently ignored
+        assertTrue(err().contains("--jobs is an option of warm"), err());
+        assertEquals(2, main("check", "--jobs", "2"));
+        assertTrue(err().contains("--jobs is an option of warm"), err());
     }
 
     @Test
