@@ -1,9 +1,12 @@
 package org.syscalllab.papers.mpkernel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.syscalllab.experiment.Param;
 import org.syscalllab.experiment.Params;
+import org.syscalllab.experiment.RunContext;
+import org.syscalllab.experiment.TidyRows;
 import org.syscalllab.os.AppKernel;
 import org.syscalllab.os.Kernel;
 import org.syscalllab.os.KernelConfig;
@@ -84,5 +87,41 @@ final class Ch4Systems {
     /** The CPUs a program may use: all under Linux, the application processors under the application kernel. */
     static long programMask(Kind kind, Kernel k) {
         return kind == Kind.APP_KERNEL ? AppKernel.apMask(k) : k.allCpus();
+    }
+
+    /** Elapsed cycles of one workload under one system on {@code cpus} CPUs, in the given fresh simulation. */
+    interface Elapsed {
+        long of(Kind kind, String workload, int cpus, Simulation sim);
+    }
+
+    /**
+     * The speedup sweep of Tables 4.3 and 4.4: per workload, uniprocessor Linux is the base and SMP Linux and the
+     * application kernel run at every CPU count of parameter {@code cpus}; each gives a row {@code linux_smp_W} or
+     * {@code app_kernel_W}, x = CPUs, metric {@code speedup} (base elapsed / elapsed).
+     *
+     * @param baseRow whether the base itself is reported too (as {@code linux_smp_W} at 1 CPU, speedup 1)
+     */
+    static void speedups(List<String> workloads, Params p, RunContext ctx, TidyRows out, boolean baseRow, Elapsed e) {
+        record Pt(String w, Kind kind, int cpus) { }
+        List<Pt> pts = new ArrayList<>();
+        for (String w : workloads) {
+            pts.add(new Pt(w, Kind.UP_LINUX, 1));
+            for (long n : p.getLongList("cpus")) {
+                pts.add(new Pt(w, Kind.SMP_LINUX, (int) n));
+                pts.add(new Pt(w, Kind.APP_KERNEL, (int) n));
+            }
+        }
+        List<Long> res = ctx.sweep(pts, (pt, c) -> e.of(pt.kind(), pt.w(), pt.cpus(), c.newSimulation()));
+        long base = 0;
+        for (int i = 0; i < pts.size(); i++) {
+            Pt pt = pts.get(i);
+            if (pt.kind() == Kind.UP_LINUX) {
+                base = res.get(i);
+                if (baseRow) out.add("linux_smp_" + pt.w(), 1, "speedup", 1.0);
+                continue;
+            }
+            String series = (pt.kind() == Kind.APP_KERNEL ? "app_kernel_" : "linux_smp_") + pt.w();
+            out.add(series, pt.cpus(), "speedup", (double) base / res.get(i));
+        }
     }
 }

@@ -69,26 +69,6 @@ public final class ParallelAndMultiprogramming implements Experiment {
 
     @Override
     public void run(Params p, RunContext ctx, TidyRows out) {
-        record Pt(String w, Ch4Systems.Kind kind, int cpus) { }
-        List<Pt> pts = new ArrayList<>();
-        for (String w : WORKLOADS) {
-            pts.add(new Pt(w, Ch4Systems.Kind.UP_LINUX, 1));
-            for (long n : p.getLongList("cpus")) {
-                pts.add(new Pt(w, Ch4Systems.Kind.SMP_LINUX, (int) n));
-                pts.add(new Pt(w, Ch4Systems.Kind.APP_KERNEL, (int) n));
-            }
-        }
-        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.kind(), pt.w(), pt.cpus(), p, c.newSimulation()));
-        long base = 0;
-        for (int i = 0; i < pts.size(); i++) {
-            Pt pt = pts.get(i);
-            if (pt.kind() == Ch4Systems.Kind.UP_LINUX) {
-                base = res.get(i);
-                out.add("linux_smp_" + pt.w(), 1, "speedup", 1.0);
-                continue;
-            }
-            String series = (pt.kind() == Ch4Systems.Kind.APP_KERNEL ? "app_kernel_" : "linux_smp_") + pt.w();
-            out.add(series, pt.cpus(), "speedup", (double) base / res.get(i));
-        }
+        Ch4Systems.speedups(WORKLOADS, p, ctx, out, true, (kind, w, cpus, sim) -> elapsed(kind, w, cpus, p, sim));
     }
 }

@@ -54,25 +54,6 @@ public final class SingleProcess implements Experiment {
 
     @Override
     public void run(Params p, RunContext ctx, TidyRows out) {
-        record Pt(String prog, Ch4Systems.Kind kind, int cpus) { }
-        List<Pt> pts = new ArrayList<>();
-        for (String prog : PROGRAMS) {
-            pts.add(new Pt(prog, Ch4Systems.Kind.UP_LINUX, 1));
-            for (long n : p.getLongList("cpus")) {
-                pts.add(new Pt(prog, Ch4Systems.Kind.SMP_LINUX, (int) n));
-                pts.add(new Pt(prog, Ch4Systems.Kind.APP_KERNEL, (int) n));
-            }
-        }
-        List<Long> res = ctx.sweep(pts, (pt, c) -> elapsed(pt.kind(), pt.prog(), pt.cpus(), p, c.newSimulation()));
-        long base = 0;
-        for (int i = 0; i < pts.size(); i++) {
-            Pt pt = pts.get(i);
-            if (pt.kind() == Ch4Systems.Kind.UP_LINUX) {
-                base = res.get(i);
-                continue;
-            }
-            String series = (pt.kind() == Ch4Systems.Kind.APP_KERNEL ? "app_kernel_" : "linux_smp_") + pt.prog();
-            out.add(series, pt.cpus(), "speedup", (double) base / res.get(i));
-        }
+        Ch4Systems.speedups(PROGRAMS, p, ctx, out, false, (kind, prog, cpus, sim) -> elapsed(kind, prog, cpus, p, sim));
     }
 }
