@@ -357,13 +357,18 @@ final class OccupancyCache implements OwnerCounts {
                 cSlot[x] = -1;
             }
         }
+        emptyRing();
+        for (int i = 0; i < n; i++) append(ks[i], kv[i]);
+    }
+
+    /** Empties the cohort ring and every per-stream sum over it (the caller has already cleared the slots). */
+    private void emptyRing() {
         head = tail;
         live = 0;
         Arrays.fill(bsHead, 0);
         Arrays.fill(bsTail, 0);
         Arrays.fill(entries, 0);
         Arrays.fill(rawSum, 0);
-        for (int i = 0; i < n; i++) append(ks[i], kv[i]);
     }
 
     private void grow() {
@@ -401,12 +406,7 @@ final class OccupancyCache implements OwnerCounts {
         hasBase = false;
         Arrays.fill(base, 0);
         for (long seq = head; seq < tail; seq++) cSlot[(int) seq & mask] = -1;
-        head = tail;
-        live = 0;
-        Arrays.fill(bsHead, 0);
-        Arrays.fill(bsTail, 0);
-        Arrays.fill(entries, 0);
-        Arrays.fill(rawSum, 0);
+        emptyRing();
         Arrays.fill(scale, 1);
         System.arraycopy(refsPerLine, 0, rate, 0, streams);
         for (int t = 0; t < touchedCount; t++) youngTouched[touchedList[t]] = false;
