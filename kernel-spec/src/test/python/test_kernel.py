@@ -3,7 +3,7 @@
 
 Runs Debian's jupyter_kernel_test suite (python3-jupyter-kernel-test) against the kernel, plus tests of what that
 suite does not cover: interrupting running cells, sockets bound to 127.0.0.1 only, a wrongly signed message, output
-volume, display updates, the class-path magics, and robustness (an unknown magic, 100 MB of output, a renderer that
+volume, display updates, the class-path magics, and robustness (an unknown magic, 100 MB of output, a display over its budget, a renderer that
 throws, System.exit in a cell: each a clear error, and the next cell runs). Run by `./lab test` with JUPYTER_PATH pointing at the generated
 kernelspec; exits non-zero when a test fails.
 """
@@ -71,8 +71,12 @@ class SyscallLabKernelTests(jkt.KernelTests):
         super().setUpClass()
         # the suite's own replies time out after 15 s: let JShell finish starting before the first test
         jkt.TIMEOUT = REPLY_TIMEOUT
-        reply = cls.kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
-        assert reply["content"]["status"] == "ok", reply["content"]
+        try:
+            reply = cls.kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+            assert reply["content"]["status"] == "ok", reply["content"]
+        except BaseException:
+            cls.tearDownClass()  # unittest skips tearDownClass when setUpClass fails: stop the kernel ourselves
+            raise
 
     # ------------------------------------------------------------------------------------------- helpers
 
@@ -315,6 +319,22 @@ class SyscallLabKernelTests(jkt.KernelTests):
         self.assertIn("output limit reached", notices)
         self.assertIn("98,951,424 bytes of this cell's output were dropped", notices)
         print("\n  100 MB cell: %d bytes reached the client in %.1f s" % (received, time.time() - t0), file=sys.stderr)
+        self.assert_next_cell_runs()
+
+    def test_a_display_over_the_budget_is_replaced_by_a_notice(self):
+        """display() of a 20 MB string and a 20 MB cell value (budget 16 MiB): short notices, the kernel survives."""
+        self.flush_channels()
+        reply, outputs = self.run_cell('String big = "x".repeat(20_000_000);\n'
+                                       'display(big);\n'
+                                       'big', timeout=300)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        rich = [m for m in outputs if m["msg_type"] in ("display_data", "execute_result")]
+        self.assertEqual(len(rich), 2, [m["msg_type"] for m in outputs])
+        for m in rich:
+            text = m["content"]["data"]["text/plain"]
+            self.assertLess(len(text), 1000)
+            self.assertIn("not shown", text)
+            self.assertIn("syscalllab.kernel.maxDisplayBytes", text)
         self.assert_next_cell_runs()
 
     def test_a_renderer_that_throws_is_an_error_naming_it(self):

@@ -53,13 +53,18 @@ public final class LabKernel extends BaseKernel {
     private volatile ShellReplyEnvironment running; // the execute request being answered, if any
     private final long maxOutputBytes;
     private CellOutput cellOutput;                  // the running cell's streams; guarded by this
+    private final long maxDisplayBytes;
+    private volatile DisplayBudget displayBudget;   // the running (or last) cell's rich-output budget
 
     LabKernel(CellEvaluator evaluator, Renderers renderers) {
-        this(evaluator, renderers, CellOutput.DEFAULT_LIMIT);
+        this(evaluator, renderers, CellOutput.DEFAULT_LIMIT, DisplayBudget.DEFAULT_LIMIT);
     }
 
-    /** @param maxOutputBytes bytes of stdout and stderr a cell may print; the rest is dropped with a notice */
-    LabKernel(CellEvaluator evaluator, Renderers renderers, long maxOutputBytes) {
+    /**
+     * @param maxOutputBytes  bytes of stdout and stderr a cell may print; the rest is dropped with a notice
+     * @param maxDisplayBytes bytes of rich output (displays and the cell's value) a cell may send; see {@link DisplayBudget}
+     */
+    LabKernel(CellEvaluator evaluator, Renderers renderers, long maxOutputBytes, long maxDisplayBytes) {
         super(NAME, VERSION, languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(),
                 new Renderer(), null, null, false, new StringStyler.Builder().build());
         if (maxOutputBytes < 0) {
@@ -68,6 +73,8 @@ public final class LabKernel extends BaseKernel {
         this.evaluator = evaluator;
         this.renderers = renderers;
         this.maxOutputBytes = maxOutputBytes;
+        this.maxDisplayBytes = maxDisplayBytes;
+        this.displayBudget = new DisplayBudget(maxDisplayBytes);
         evaluator.onClasspathChange(() -> this.renderers = this.renderers.withServicesFrom(evaluator.snippetLoader()));
     }
 
@@ -109,7 +116,7 @@ public final class LabKernel extends BaseKernel {
     // --------------------------------------------------------------------------------------------------- display
 
     DisplayRef display(Map<String, String> bundle) {
-        DisplayData data = toDisplayData(bundle);
+        DisplayData data = toDisplayData(displayBudget.admit(bundle));
         String id = UUID.randomUUID().toString();
         data.setDisplayId(id);
         display(data);
@@ -117,7 +124,7 @@ public final class LabKernel extends BaseKernel {
     }
 
     void updateDisplay(DisplayRef ref, Map<String, String> bundle) {
-        getIO().display.updateDisplay(ref.id(), toDisplayData(bundle));
+        getIO().display.updateDisplay(ref.id(), toDisplayData(displayBudget.admitUpdate(bundle)));
     }
 
     /** Clears the running cell's output, now or ({@code wait}) when the next output arrives. */
@@ -148,7 +155,7 @@ public final class LabKernel extends BaseKernel {
         Object value = evalRaw(source);
         if (value == null) return null;
         try {
-            return toDisplayData(renderers.render(value));
+            return toDisplayData(displayBudget.admit(renderers.render(value)));
         } catch (RenderException e) {
             throw renderError(e);
         }
@@ -177,6 +184,7 @@ public final class LabKernel extends BaseKernel {
         InputStream oldIn = System.in;
         CellOutput cell = new CellOutput(io.out, io.err, maxOutputBytes);
         cellOutput = cell;
+        displayBudget = new DisplayBudget(maxDisplayBytes);
         System.setOut(cell.out());
         System.setErr(cell.err());
         System.setIn(io.in);

@@ -46,7 +46,7 @@ public final class Main {
         CellEvaluator evaluator = new CellEvaluator(
                 new CellEvaluator.Options(startup(), grace, Path.of("").toAbsolutePath()), System.err);
         LabKernel kernel = new LabKernel(evaluator, Renderers.builtIn().withServicesFrom(Main.class.getClassLoader()),
-                CellOutput.limitFromProperties());
+                CellOutput.limitFromProperties(), DisplayBudget.limitFromProperties());
 
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::onJvmExit, "syscall-lab-exit-notice"));
         kernel.becomeHandlerForConnection(connection); // before connect: an early request must find its handler
