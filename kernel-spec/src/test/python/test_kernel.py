@@ -365,36 +365,47 @@ class SyscallLabKernelTests(jkt.KernelTests):
             self.assertTrue(self.km.is_alive(), "the kernel process ended")
             self.assert_next_cell_runs()
 
-    def test_exit_from_library_code_is_reported_and_the_kernel_restarts(self):
-        """An exit outside the cell's own code (a jar's System.exit) ends the process: the client is told why on the
-        cell's stderr, and a restart gives a working kernel. Runs on a kernel of its own."""
-        from jupyter_client.manager import start_new_kernel
+    def test_exit_from_a_library_added_by_a_cell_is_refused(self):
+        """A jar or directory added with %classpath passes through the same exit guard as the cells' own code."""
         with tempfile.TemporaryDirectory() as d:
             classes = self.compile_class(d, "exittest", "Quitter", "public static void quit() { System.exit(5); }")
-            km, kc = start_new_kernel(kernel_name=self.kernel_name, startup_timeout=REPLY_TIMEOUT)
-            try:
-                kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
-                msg_id = kc.execute("%%classpath %s\nexittest.Quitter.quit();" % classes)
-                texts, deadline = [], time.time() + REPLY_TIMEOUT
-                while time.time() < deadline:
-                    try:
-                        msg = kc.get_iopub_msg(timeout=0.5)
-                    except queue.Empty:
-                        if not km.is_alive():
-                            break
-                        continue
-                    if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-                        texts.append(msg["content"]["text"])
-                self.assertFalse(km.is_alive(), "the kernel did not exit")
-                self.assertIn("the kernel is ending: code called by this cell exited the JVM", "".join(texts))
-                km.restart_kernel(now=True)
-                kc.wait_for_ready(timeout=REPLY_TIMEOUT)
-                reply = kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
-                self.assertEqual(reply["content"]["status"], "ok")
-            finally:
-                kc.stop_channels()
-                km.shutdown_kernel(now=True)
-                km.cleanup_resources()
+            self.flush_channels()
+            reply, _ = self.run_cell("%%classpath %s\nexittest.Quitter.quit();" % classes)
+            self.assertEqual(reply["content"]["status"], "error", reply["content"])
+            self.assertEqual(reply["content"]["ename"], "ExitRefusedError")
+            self.assertIn("System.exit(5) refused", reply["content"]["evalue"])
+            self.assertTrue(self.km.is_alive(), "the kernel process ended")
+            self.assert_next_cell_runs()
+
+    def test_exit_from_the_kernels_own_class_path_is_reported_and_the_kernel_restarts(self):
+        """An exit in code the guard does not rewrite (the engine's command-line entry point, on the kernel's own class
+        path) ends the process: the client is told why on the cell's stderr, and a restart gives a working kernel.
+        Runs on a kernel of its own."""
+        from jupyter_client.manager import start_new_kernel
+        km, kc = start_new_kernel(kernel_name=self.kernel_name, startup_timeout=REPLY_TIMEOUT)
+        try:
+            kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+            msg_id = kc.execute('org.syscalllab.cli.Main.main(new String[] {"list"});')
+            texts, deadline = [], time.time() + REPLY_TIMEOUT
+            while time.time() < deadline:
+                try:
+                    msg = kc.get_iopub_msg(timeout=0.5)
+                except queue.Empty:
+                    if not km.is_alive():
+                        break
+                    continue
+                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                    texts.append(msg["content"]["text"])
+            self.assertFalse(km.is_alive(), "the kernel did not exit")
+            self.assertIn("the kernel is ending: code called by this cell exited the JVM", "".join(texts))
+            km.restart_kernel(now=True)
+            kc.wait_for_ready(timeout=REPLY_TIMEOUT)
+            reply = kc.execute_interactive("1 + 1", timeout=REPLY_TIMEOUT, output_hook=lambda msg: None)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            km.cleanup_resources()
 
     def compile_class(self, tmp, package, name, body):
         """Compiles `package.name` with the given class body under tmp; returns its classes directory (or skips)."""

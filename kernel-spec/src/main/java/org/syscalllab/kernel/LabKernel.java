@@ -305,7 +305,7 @@ public final class LabKernel extends BaseKernel {
     void onJvmExit() {
         if (running == null) return;
         System.err.println("\n[syscall-lab kernel] the kernel is ending: code called by this cell exited the JVM "
-                + "(System.exit outside the cell's own code); restart the kernel to go on");
+                + "(an exit in code on the kernel's own class path); restart the kernel to go on");
         System.err.flush();
         try {
             Thread.sleep(EXIT_NOTICE_MILLIS);

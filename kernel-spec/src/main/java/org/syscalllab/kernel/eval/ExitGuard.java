@@ -14,8 +14,9 @@ import org.objectweb.asm.Opcodes;
  * references) at the methods below, which refuse with {@link ExitRefusedError} instead; the cell ends with that error
  * and the kernel keeps running.
  *
- * <p>Only the cell's own code is rewritten: a library that exits by itself still ends the kernel (Jupyter then reports a
- * dead kernel and offers a restart).
+ * <p>The cells' code and the classes of jars and directories that cells add to the class path are rewritten (see
+ * {@link GuardedLoaderDelegate}). Code on the kernel's own class path (the engine, the JDK) is not: if it exits, the
+ * kernel tells the client why and ends (Jupyter then reports a dead kernel and offers a restart).
  */
 public final class ExitGuard {
     private static final String OWNER = ExitGuard.class.getName().replace('.', '/');

@@ -9,8 +9,9 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs snippets in this JVM (so {@code display()} and the kernel's renderers see the real objects) and can hand back
- * a variable's value as an object instead of JShell's string form. The snippets' classes pass through
- * {@link ExitGuard} on their way in, so that a cell cannot end the kernel's JVM.
+ * a variable's value as an object instead of JShell's string form. The snippets' classes, and those of the jars that
+ * cells add, pass through {@link ExitGuard} on their way in (see {@link GuardedLoaderDelegate}), so that a cell cannot
+ * end the kernel's JVM.
  */
 final class InProcessExecution implements ExecutionControlProvider {
     private volatile Control control;
@@ -22,7 +23,7 @@ final class InProcessExecution implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        control = new Control();
+        control = new Control(new GuardedLoaderDelegate());
         return control;
     }
 
@@ -34,9 +35,14 @@ final class InProcessExecution implements ExecutionControlProvider {
 
     /** The JDK's in-process execution, plus value capture and access to the class loader of the snippets. */
     static final class Control extends LocalExecutionControl {
+        private final GuardedLoaderDelegate loader;
         private boolean capturing;
         private Object captured;
-        private volatile ClassLoader snippetLoader;
+
+        Control(GuardedLoaderDelegate loader) {
+            super(loader);
+            this.loader = loader;
+        }
 
         /** Runs {@code read} (which must call {@code JShell.varValue}) and returns the variable's value as an object. */
         synchronized Object capture(Runnable read) {
@@ -65,32 +71,9 @@ final class InProcessExecution implements ExecutionControlProvider {
             }
         }
 
-        @Override
-        public void load(ClassBytecodes[] cbcs)
-                throws ClassInstallException, NotImplementedException, EngineTerminationException {
-            ClassBytecodes[] guarded = new ClassBytecodes[cbcs.length];
-            for (int i = 0; i < cbcs.length; i++) {
-                guarded[i] = new ClassBytecodes(cbcs[i].name(), ExitGuard.rewrite(cbcs[i].bytecodes()));
-            }
-            super.load(guarded);
-        }
-
-        @Override
-        public String invoke(String className, String methodName)
-                throws RunException, EngineTerminationException, InternalException {
-            if (snippetLoader == null) {
-                try {
-                    snippetLoader = findClass(className).getClassLoader();
-                } catch (ClassNotFoundException e) {
-                    // leave it unknown; invoke below reports the missing class
-                }
-            }
-            return super.invoke(className, methodName);
-        }
-
-        /** The loader of the snippets' classes (which sees jars added by the magics), or null before the first run. */
+        /** The loader of the snippets' classes (which sees jars added by the magics). */
         ClassLoader snippetLoader() {
-            return snippetLoader;
+            return loader.loader();
         }
     }
 }
