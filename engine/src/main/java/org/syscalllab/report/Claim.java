@@ -1,9 +1,5 @@
 package org.syscalllab.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,12 +112,7 @@ public record Claim(String claimId, String experiment, String description, Strin
 
     /** Reads and validates a claims file; a malformed row or a repeated claim id throws naming the row. */
     public static List<Claim> readAll(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        String text = Csv.readText(file);
         return parseAll(text, file.toString());
     }
 

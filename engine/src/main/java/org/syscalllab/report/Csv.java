@@ -1,11 +1,25 @@
 package org.syscalllab.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A small RFC 4180 reader for the project's own CSV files (quotes, doubled quotes, commas inside quotes). */
 public final class Csv {
     private Csv() { }
+
+    /** A UTF-8 text file's content; an I/O failure names the file. */
+    public static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
 
     /** Parses CSV text into records; blank lines are skipped; a record keeps its line number as field -1 in errors. */
     public static List<List<String>> parse(String text) {

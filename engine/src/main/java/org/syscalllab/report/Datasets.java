@@ -1,8 +1,5 @@
 package org.syscalllab.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,12 +62,7 @@ public final class Datasets {
 
     /** Reads a dataset file ({@code experiment,series,x,metric,value,source}); a malformed row names file and line. */
     public static List<Point> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        String text = Csv.readText(file);
         List<List<String>> recs = Csv.parse(text);
         List<Point> out = new ArrayList<>();
         if (recs.isEmpty()) return out;

@@ -1,10 +1,6 @@
 package org.syscalllab.report;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,12 +87,7 @@ public final class Scorecard implements Displayable {
 
     /** Reads {@code known-misses.csv} ({@code claim_id,reason}); a row without a reason or a repeated id throws. */
     public static Map<String, String> readKnownMisses(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        String text = Csv.readText(file);
         List<List<String>> recs = Csv.parse(text);
         if (recs.isEmpty() || !String.join(",", recs.get(0)).trim().equals("claim_id,reason")) {
             throw new IllegalArgumentException(file + ": the first line must be the header claim_id,reason");
